@@ -1,0 +1,86 @@
+# Makefile for the asyncio guide.
+#
+# Every target bootstraps what it needs: a virtual environment in .venv/ with
+# the pinned dependencies of requirements.txt, created on first use and
+# refreshed whenever requirements.txt changes.
+
+PYTHON      ?= python3
+VENV        ?= .venv
+BIN         := $(VENV)/bin
+STAMP       := $(VENV)/.installed-requirements
+SPHINXBUILD := $(BIN)/sphinx-build
+SPHINXOPTS  ?= -W --keep-going -n -j auto
+SOURCEDIR   := .
+BUILDDIR    := _build
+EXAMPLE     ?=
+
+.DEFAULT_GOAL := help
+
+# The first line of each rule's '##' comment is what 'make help' prints.
+.PHONY: help
+help: ## List the targets.
+	@echo "Usage: make <target>"
+	@echo
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
+	  | awk 'BEGIN {FS = ":.*## "} {printf "  %-18s %s\n", $$1, $$2}'
+	@echo "  %-18s Any other Sphinx builder, e.g. 'make dirhtml' or 'make text'." | sed 's/%-18s/<builder>          /'
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "The guide needs Python 3.11 or newer to build (Sphinx 9); found " + sys.version.split()[0])'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+.PHONY: venv
+venv: $(STAMP) ## Create or refresh the virtual environment in .venv/.
+
+.PHONY: html
+html: $(STAMP) ## Build the site into _build/html/ (warnings are errors).
+	$(SPHINXBUILD) -M html "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+
+.PHONY: test
+test: html ## Run every check: examples' output and timing, the site, rst lint.
+	$(BIN)/sphinx-lint --enable all --disable line-too-long index.rst asyncio
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+.PHONY: update-examples
+update-examples: $(STAMP) ## Re-record documented outputs (all, or EXAMPLE=<name>).
+	$(BIN)/python -m harness.record $(EXAMPLE)
+
+.PHONY: bench
+bench: $(STAMP) ## Time the example checks: wall time against the longest example.
+	$(BIN)/python -m harness.bench
+
+.PHONY: serve
+serve: $(STAMP) ## Preview on http://127.0.0.1:8000, rebuilding on every change.
+	$(BIN)/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" $(filter-out -j auto,$(SPHINXOPTS)) \
+	  --host 127.0.0.1 --port 8000 --watch _ext --watch harness \
+	  --ignore "$(VENV)" --ignore "$(BUILDDIR)" --ignore "tests" $(O)
+
+.PHONY: linkcheck
+linkcheck: $(STAMP) ## Check internal links; external ones too when online.
+	@if $(BIN)/python -c 'import socket; socket.create_connection(("docs.python.org", 443), 3)' 2>/dev/null; \
+	then ignore=""; \
+	else echo "Offline: checking internal links only, skipping external ones."; ignore="-D linkcheck_ignore=^https?://"; fi; \
+	$(SPHINXBUILD) -M linkcheck "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $$ignore $(O)
+
+.PHONY: clean
+clean: ## Remove the build output (keeps .venv/).
+	rm -rf "$(BUILDDIR)"
+
+.PHONY: pins
+pins: ## Re-pin requirements.txt to the newest versions of requirements.in.
+	rm -rf "$(BUILDDIR)/pins-venv"
+	$(PYTHON) -m venv "$(BUILDDIR)/pins-venv"
+	"$(BUILDDIR)/pins-venv/bin/pip" install --quiet --disable-pip-version-check -r requirements.in
+	{ echo "# Pinned by 'make pins' from requirements.in: the newest versions that resolve together."; \
+	  echo "# Sphinx 9 needs Python 3.11 or newer."; \
+	  "$(BUILDDIR)/pins-venv/bin/pip" freeze --exclude pip; } > requirements.txt
+	rm -rf "$(BUILDDIR)/pins-venv"
+
+# Files make must never try to build through the catch-all rule below.
+Makefile requirements.txt requirements.in: ;
+
+# Any other target is handed to Sphinx as a builder name ("make latex", ...).
+%: $(STAMP)
+	$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)

@@ -1,0 +1,158 @@
+"""The ``example`` directive: an example file, and its verified output.
+
+    .. example:: examples/gather_minimum.py
+       :emphasize-lines: 6, 7
+
+renders the file (line numbers, emphasised lines, a caption naming the file
+with a download link) and, under it, its documented output
+(``examples/gather_minimum.out``) with the time at which each line appeared.
+The path is relative to the page, as for ``literalinclude``. Options:
+
+``:lines:``            show only these lines of the file (e.g. ``1-5, 9-``);
+``:emphasize-lines:``  the file's line numbers to emphasise (as shown);
+``:caption:``          a caption instead of the file name;
+``:no-output:``        leave the output out;
+``:name:``             a label for cross-references.
+
+A missing example or output file, or one that cannot be read, is a build
+warning (an error under ``-W``) naming the page, the line and the fix.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.directives.code import container_wrapper
+from sphinx.util import logging, parselinenos
+from sphinx.util.docutils import SphinxDirective
+
+from harness import outputs
+
+logger = logging.getLogger(__name__)
+
+
+class ExampleDirective(SphinxDirective):
+    required_arguments = 1
+    has_content = False
+    option_spec = {
+        "lines": directives.unchanged_required,
+        "emphasize-lines": directives.unchanged_required,
+        "caption": directives.unchanged_required,
+        "no-output": directives.flag,
+        "name": directives.unchanged_required,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
+        example = Path(absolute)
+        if not example.is_file():
+            return self._warn(
+                f"example file {self.arguments[0]!r} not found (looked for {relative}); the path is "
+                "relative to this page: fix it, or create the example"
+            )
+        self.env.note_dependency(relative)
+        source = example.read_text(encoding="utf-8")
+        try:
+            code_node = self._code(example, source)
+        except ValueError as error:
+            return self._warn(str(error))
+        result: list[nodes.Node] = [code_node]
+        if "no-output" not in self.options:
+            result.extend(self._output(example))
+        container = nodes.container(classes=["example"])
+        container.extend(result)
+        return [container]
+
+    def _code(self, example: Path, source: str) -> nodes.Node:
+        all_lines = source.splitlines()
+        shown = list(range(len(all_lines)))
+        if "lines" in self.options:
+            shown = parselinenos(self.options["lines"], len(all_lines))
+            if not shown:
+                raise ValueError(f":lines: {self.options['lines']!r} selects no line of {example.name}")
+        code = "\n".join(all_lines[i] for i in shown) + "\n"
+        literal = nodes.literal_block(code, code, source=str(example), classes=["example-code"])
+        literal["language"] = "python3"
+        literal["linenos"] = True
+        highlight: dict = {"linenostart": shown[0] + 1}
+        if "emphasize-lines" in self.options:
+            wanted = parselinenos(self.options["emphasize-lines"], len(all_lines))
+            outside = [n + 1 for n in wanted if n not in shown]
+            if outside:
+                raise ValueError(
+                    f":emphasize-lines: names lines {outside} of {example.name}, which are not shown"
+                )
+            highlight["hl_lines"] = [shown.index(n) + 1 for n in wanted]
+        literal["highlight_args"] = highlight
+        self.set_source_info(literal)
+        caption = self.options.get("caption") or f":download:`{example.name} <{self.arguments[0]}>`"
+        wrapped = container_wrapper(self, literal, caption)
+        self.add_name(wrapped)
+        return wrapped
+
+    def _output(self, example: Path) -> list[nodes.Node]:
+        out_path = outputs.output_path(example)
+        fix = f"make update-examples EXAMPLE={example.stem}"
+        if not out_path.is_file():
+            return self._warn(f"{example.name} has no documented output {out_path.name}; create it with '{fix}'")
+        self.env.note_dependency(str(out_path))
+        try:
+            documented = outputs.parse(out_path)
+        except outputs.OutputFormatError as error:
+            return self._warn(f"{error}; fix that line, or delete the file and run '{fix}'")
+        html_output = nodes.raw("", render_output_html(example.name, documented), format="html")
+        fallback = nodes.literal_block("", plain_output(documented), language="none")
+        not_html = addnodes.only(expr="not html")
+        not_html += fallback
+        return [html_output, not_html]
+
+    def _warn(self, message: str) -> list[nodes.Node]:
+        logger.warning(message, location=self.get_location(), type="example", subtype="file")
+        return []
+
+
+def _output_rows(documented: outputs.Documented) -> list[tuple[str, str, str]]:
+    """(time, kind, text) rows: kind is 'out', 'err', 'note' or 'exit'."""
+    rows = []
+    group = None
+    for line in documented.lines:
+        if line.group is not None and line.group != group:
+            size = sum(1 for other in documented.lines if other.group == line.group)
+            rows.append(("", "note", f"(the next {size} lines may come in any order)"))
+        group = line.group
+        rows.append((f"{line.time:.1f}s", line.stream, line.text))
+    rows.append((f"{documented.exit_time:.1f}s", "exit", f"exit status {documented.exit_status}"))
+    return rows
+
+
+def render_output_html(name: str, documented: outputs.Documented) -> str:
+    body = []
+    for time, kind, text in _output_rows(documented):
+        cell = f'<span class="t">{time:>5}</span>  '
+        if kind == "out":
+            body.append(cell + html.escape(text))
+        else:
+            body.append(cell + f'<span class="{kind}">{html.escape(text)}</span>')
+    caption = (
+        f"Output of {html.escape(name)}, verified by a real run: "
+        f"each line with the second it appeared at"
+    )
+    return (
+        f'<div class="example-output" role="group" aria-label="{html.escape(caption)}">'
+        f'<div class="example-output-caption">{caption}</div>'
+        f'<pre tabindex="0">{chr(10).join(body)}</pre></div>'
+    )
+
+
+def plain_output(documented: outputs.Documented) -> str:
+    return "\n".join(f"{time:>5}  {text}" for time, _, text in _output_rows(documented))
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_directive("example", ExampleDirective)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,74 @@
+"""Sphinx configuration for the asyncio guide."""
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent.resolve()
+sys.path[:0] = [str(HERE / "_ext"), str(HERE)]
+
+project = "asyncio, verified"
+author = "The asyncio guide's contributors"
+copyright = "2026, " + author
+
+extensions = [
+    "sphinx.ext.intersphinx",
+    "sphinx_rtd_theme",
+    "sphinx_tabs.tabs",
+    "sphinx_copybutton",
+    "myst_parser",
+    # The guide's own extensions, one per file in _ext/.
+    "example",
+]
+
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+root_doc = "index"
+exclude_patterns = [
+    "_build",
+    ".venv",
+    ".ci",
+    ".pytest_cache",
+    "node_modules",
+    "test-artifacts",
+    "tests",
+    "harness",
+    "_ext",
+    # Repository files that pages pull in with an include directive.
+    "README.md",
+    "CONTRIBUTING.md",
+]
+
+nitpicky = True
+highlight_language = "python3"
+
+# Links into the Python documentation resolve offline. python-3.11.inv is the
+# objects.inv of the Python 3.11 documentation, copied from Debian's
+# python3.11-doc package (/usr/share/doc/python3.11/html/objects.inv).
+# python-newer.inv adds the few names the guide uses that are newer than 3.11;
+# it is written by _intersphinx/make_newer_inventory.py.
+intersphinx_mapping = {
+    "python": ("https://docs.python.org/3/", str(HERE / "_intersphinx" / "python-3.11.inv")),
+    "python-newer": ("https://docs.python.org/3.13/", str(HERE / "_intersphinx" / "python-newer.inv")),
+}
+intersphinx_timeout = 5
+
+myst_enable_extensions = ["colon_fence"]
+myst_heading_anchors = 3
+
+html_theme = "sphinx_rtd_theme"
+html_title = "asyncio, verified"
+html_static_path = ["_static"]
+html_css_files = ["guide.css"]
+html_favicon = "_static/favicon.svg"
+html_theme_options = {
+    "navigation_depth": 3,
+    "prev_next_buttons_location": "both",
+}
+html_show_sourcelink = False
+
+# The copy button copies code only: no line numbers, prompts or output.
+copybutton_exclude = ".linenos, .gp, .go"
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = False
+
+sphinx_tabs_disable_tab_closing = True

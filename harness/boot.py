@@ -1,0 +1,112 @@
+"""Run one example as `python example.py` would, noting when each line appears.
+
+The harness starts it as ``python boot.py EVENTS_FILE EXAMPLE.py``. It replaces
+``sys.stdout`` and ``sys.stderr`` with line writers that append one JSON event
+per completed line to EVENTS_FILE, stamped with ``time.monotonic()``: the
+system-wide clock the harness also reads. One channel keeps stdout and stderr
+in the order the example wrote them, as a terminal shows them.
+
+The example runs as ``__main__`` with its own file name, ``sys.argv`` and
+``sys.path[0]``; if it raises, the traceback is printed without this file's
+frame, as Python would print it. Runs on Python 3.9 and newer, and imports
+nothing from the harness.
+"""
+
+import io
+import json
+import os
+import sys
+import time
+import traceback
+import types
+
+
+class _Events:
+    def __init__(self, path):
+        self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+
+    def emit(self, **event):
+        # One write per event: appends of this size are not interleaved
+        # with those of forked child processes.
+        os.write(self._fd, (json.dumps(event) + "\n").encode("utf-8"))
+
+
+class _LineWriter(io.TextIOBase):
+    """A text stream that reports each completed line as an event."""
+
+    def __init__(self, events, stream, real):
+        self._events, self._stream, self._real = events, stream, real
+        self._pending = ""
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError("write() argument must be str, not " + type(text).__name__)
+        now = time.monotonic()
+        *complete, self._pending = (self._pending + text).split("\n")
+        for line in complete:
+            self._events.emit(t=now, stream=self._stream, text=line)
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def close_line(self):
+        if self._pending:
+            self._events.emit(t=time.monotonic(), stream=self._stream, text=self._pending, partial=True)
+            self._pending = ""
+
+    def fileno(self):
+        return self._real.fileno()
+
+    def isatty(self):
+        return False
+
+    def writable(self):
+        return True
+
+    @property
+    def encoding(self):
+        return "utf-8"
+
+    @property
+    def errors(self):
+        return "strict"
+
+
+def main():
+    events_path, example = sys.argv[1], os.path.abspath(sys.argv[2])
+    events = _Events(events_path)
+    events.emit(
+        python=".".join(map(str, sys.version_info[:3])),
+        stdlib=os.path.dirname(os.__file__),
+        pid=os.getpid(),
+    )
+    writers = [_LineWriter(events, "out", sys.stdout), _LineWriter(events, "err", sys.stderr)]
+    sys.stdout, sys.stderr = writers
+
+    module = types.ModuleType("__main__")
+    module.__file__ = example
+    module.__builtins__ = __builtins__
+    sys.modules["__main__"] = module
+    sys.argv = [example]
+    sys.path[0] = os.path.dirname(example)
+
+    status = 0
+    events.emit(start=time.monotonic())
+    try:
+        with open(example, "rb") as source:
+            code = compile(source.read(), example, "exec", dont_inherit=True)
+        exec(code, module.__dict__)
+    except SystemExit as exit:
+        status = exit.code
+    except BaseException as error:  # printed the way the interpreter prints it
+        traceback.print_exception(type(error), error, error.__traceback__.tb_next)
+        status = 1
+    finally:
+        for writer in writers:
+            writer.close_line()
+    sys.exit(status)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+"""Re-record documented outputs: ``python -m harness.record [NAME ...]``.
+
+Runs the examples (all of them, or those named) and rewrites each one's
+``.out`` file from the run. A run that passes its check leaves the file as it
+is, byte for byte; otherwise lines that still match keep their documented text
+and time, so the diff shows only what changed. A run that hangs, or exits with
+a status its documented output does not state, is reported and not recorded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from harness.checking import Outcome, check_examples
+from harness.examples import ROOT, Example, find_example, find_examples
+
+
+def record(examples: list[Example], python: str = sys.executable) -> int:
+    outcomes = asyncio.run(check_examples(examples, python))
+    failures = 0
+    for outcome in outcomes:
+        status = _record_one(outcome)
+        failures += status.startswith("NOT")
+        print(f"{status:<14} {outcome.example.output.relative_to(ROOT)}")
+        if status.startswith("NOT"):
+            print("    " + outcome.message.replace("\n", "\n    "))
+    print(f"\n{len(outcomes)} examples; review the changes with 'git diff'.")
+    return 1 if failures else 0
+
+
+def _record_one(outcome: Outcome) -> str:
+    if outcome.format_error is not None:
+        return "NOT RECORDED"  # the message names the line to fix
+    if outcome.verdict.ok:
+        return "unchanged"
+    if outcome.verdict.proposed is None:
+        return "NOT RECORDED"
+    documented_status = outcome.documented.exit_status if outcome.documented else 0
+    if outcome.run.exit_status != documented_status:
+        outcome.message += (
+            f"\nIt exited with status {outcome.run.exit_status}, but its documented output says "
+            f"{documented_status}. If the example is meant to fail, write '0.0 exit "
+            f"{outcome.run.exit_status}' as the only line of {outcome.example.output.name} and record again."
+        )
+        return "NOT RECORDED"
+    outcome.example.output.write_text(outcome.verdict.proposed, encoding="utf-8")
+    return "recorded" if outcome.documented is None else "updated"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help="example names (file stems); all if none")
+    parser.add_argument("--python", default=sys.executable, help="the interpreter that runs the examples")
+    args = parser.parse_args(argv)
+    try:
+        examples = [find_example(name) for name in args.names] if args.names else find_examples()
+    except LookupError as error:
+        print(error, file=sys.stderr)
+        return 2
+    return record(examples, args.python)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

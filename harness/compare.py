@@ -145,8 +145,7 @@ def check_readings(pairs: list[tuple[Line, Line, list[Reading]]], rule: TimingRu
 def pair_lines(documented: list[Line], actual: list[Line]) -> list[tuple[Line, Line, list[Reading]]] | None:
     """Match documented lines to the run's, in order; None if they differ as text."""
     pairs = []
-    i = 0
-    k = 0
+    i = k = 0  # positions in actual and documented
     while k < len(documented):
         doc = documented[k]
         if doc.group is None:
@@ -165,8 +164,10 @@ def pair_lines(documented: list[Line], actual: list[Line]) -> list[tuple[Line, L
         unmatched = list(window)
         for member in group:
             for candidate in unmatched:
-                readings = candidate.stream == member.stream and match_text(member.text, candidate.text)
-                if readings is not None and readings is not False:
+                if candidate.stream != member.stream:
+                    continue
+                readings = match_text(member.text, candidate.text)
+                if readings is not None:
                     pairs.append((member, candidate, readings))
                     unmatched.remove(candidate)
                     break

@@ -18,6 +18,7 @@ _DIRECTIVE = re.compile(r"^\s*(?:\.\. example::|```+\{example\})\s*(?P<path>\S+)
 @dataclass(frozen=True)
 class Example:
     path: Path
+    root: Path = ROOT  # paths in messages are relative to it
 
     @property
     def name(self) -> str:
@@ -29,7 +30,7 @@ class Example:
 
     @property
     def relative(self) -> str:
-        return self.path.relative_to(ROOT).as_posix()
+        return self.path.relative_to(self.root).as_posix()
 
     def documented(self) -> outputs.Documented:
         return outputs.parse(self.output)
@@ -41,7 +42,7 @@ def find_examples(guide: Path = GUIDE) -> list[Example]:
         (p for p in guide.rglob("*.py") if p.parent.name == "examples"),
         key=lambda p: (p.stem, p),
     )
-    return [Example(p) for p in found]
+    return [Example(p, guide.parent) for p in found]
 
 
 def duplicate_names(examples: list[Example]) -> dict[str, list[Example]]:

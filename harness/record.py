@@ -12,9 +12,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from pathlib import Path
 
 from harness.checking import Outcome, check_examples
-from harness.examples import ROOT, Example, find_example, find_examples
+from harness import outputs
+from harness.examples import Example, find_example, find_examples
 
 
 def record(examples: list[Example], python: str = sys.executable) -> int:
@@ -23,7 +25,7 @@ def record(examples: list[Example], python: str = sys.executable) -> int:
     for outcome in outcomes:
         status = _record_one(outcome)
         failures += status.startswith("NOT")
-        print(f"{status:<14} {outcome.example.output.relative_to(ROOT)}")
+        print(f"{status:<14} {Path(outcome.example.relative).with_suffix(outputs.SUFFIX)}")
         if status.startswith("NOT"):
             print("    " + outcome.message.replace("\n", "\n    "))
     print(f"\n{len(outcomes)} examples; review the changes with 'git diff'.")

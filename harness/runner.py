@@ -46,52 +46,94 @@ def _clean_environment() -> dict[str, str]:
     return env
 
 
-async def _collect(stream: asyncio.StreamReader, name: str, into: list[tuple[float, str, str]]) -> None:
-    async for raw in stream:
-        into.append((time.monotonic(), name, raw.decode("utf-8", "replace").rstrip("\n")))
+READY = b"\x00ready\n"  # what boot.py prints once it is ready to start the example
+STARTUP_TIMEOUT = 60.0  # for an interpreter to start up and import, on a busy machine
 
 
-async def run_example(example: Path, python: str = sys.executable, timeout: float = DEFAULT_TIMEOUT) -> Run:
-    """Run one example; kill it (and its children) if it outlives `timeout` seconds."""
-    run = Run(example=example, python=python)
-    with tempfile.TemporaryDirectory(prefix="example-") as tmp:
-        events_path = Path(tmp) / "events.jsonl"
-        # Output that bypasses sys.stdout/sys.stderr (child interpreters, C code)
-        # still arrives on the real pipes, stamped when it arrives.
-        raw: list[tuple[float, str, str]] = []
-        process = await asyncio.create_subprocess_exec(
-            python, str(BOOT), str(events_path), str(example),
-            stdin=asyncio.subprocess.DEVNULL,
+class _ExampleProcess:
+    """One example's interpreter: started, then released, then collected."""
+
+    def __init__(self, example: Path, python: str, timeout: float):
+        self.run = Run(example=example, python=python)
+        self.timeout = timeout
+        self.raw: list[tuple[float, str, str]] = []  # output that bypassed boot.py's writers
+        self.ready = asyncio.Event()
+
+    async def start(self, events_path: Path) -> None:
+        self.events_path = events_path
+        self.process = await asyncio.create_subprocess_exec(
+            self.run.python, str(BOOT), str(events_path), str(self.run.example),
+            stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
-            cwd=example.parent,
+            cwd=self.run.example.parent,
             env=_clean_environment(),
             start_new_session=True,
         )
-        readers = asyncio.gather(_collect(process.stdout, "out", raw), _collect(process.stderr, "err", raw))
+        self.readers = asyncio.gather(
+            self._collect(self.process.stdout, "out"), self._collect(self.process.stderr, "err")
+        )
+
+    async def _collect(self, stream: asyncio.StreamReader, name: str) -> None:
+        async for raw in stream:
+            if raw == READY and name == "out" and not self.ready.is_set():
+                self.ready.set()
+                continue
+            self.raw.append((time.monotonic(), name, raw.decode("utf-8", "replace").rstrip("\n")))
+        self.ready.set()  # it exited before it was ready: nothing to wait for
+
+    async def wait_ready(self) -> None:
         try:
-            await asyncio.wait_for(process.wait(), timeout)
+            await asyncio.wait_for(self.ready.wait(), STARTUP_TIMEOUT)
         except asyncio.TimeoutError:
-            run.timed_out = timeout
+            pass  # released anyway; the run's timeout applies
+
+    async def go_and_finish(self) -> Run:
+        run, process = self.run, self.process
+        try:
+            process.stdin.write(b"g")
+            await process.stdin.drain()
+            process.stdin.close()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # it has already exited
+        try:
+            await asyncio.wait_for(process.wait(), self.timeout)
+        except asyncio.TimeoutError:
+            run.timed_out = self.timeout
             try:
                 os.killpg(process.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
             await process.wait()
         ended = time.monotonic()
-        await readers
+        await self.readers
         run.exit_status = process.returncode
-        events = _read_events(events_path)
-    run.events = events
-    start = next((e["start"] for e in events if "start" in e), None)
-    info = next((e for e in events if "python" in e), {})
-    run.version, run.stdlib = info.get("python", ""), info.get("stdlib", "")
-    run.started = start is not None
-    origin = start if start is not None else min([t for t, _, _ in raw] + [ended])
-    stamped = [(e["t"], e["stream"], e["text"]) for e in events if "stream" in e] + raw
-    stamped.sort(key=lambda item: item[0])
-    run.lines = [Line(round(t - origin, 4), stream, text) for t, stream, text in stamped]
-    run.exit_time = round(ended - origin, 4)
+        events = _read_events(self.events_path)
+        run.events = events
+        start = next((e["start"] for e in events if "start" in e), None)
+        info = next((e for e in events if "python" in e), {})
+        run.version, run.stdlib = info.get("python", ""), info.get("stdlib", "")
+        run.started = start is not None
+        origin = start if start is not None else min([t for t, _, _ in self.raw] + [ended])
+        stamped = [(e["t"], e["stream"], e["text"]) for e in events if "stream" in e] + self.raw
+        stamped.sort(key=lambda item: item[0])
+        run.lines = [Line(round(t - origin, 4), stream, text) for t, stream, text in stamped]
+        run.exit_time = round(ended - origin, 4)
+        return run
+
+
+async def _run_together(examples: list[Path], python: str, timeouts: dict[Path, float]) -> list[Run]:
+    """Start the interpreters, wait until all are ready, release them at once."""
+    with tempfile.TemporaryDirectory(prefix="examples-") as tmp:
+        processes = [_ExampleProcess(e, python, timeouts.get(e, DEFAULT_TIMEOUT)) for e in examples]
+        await asyncio.gather(*(p.start(Path(tmp) / f"{i}.jsonl") for i, p in enumerate(processes)))
+        await asyncio.gather(*(p.wait_ready() for p in processes))
+        return list(await asyncio.gather(*(p.go_and_finish() for p in processes)))
+
+
+async def run_example(example: Path, python: str = sys.executable, timeout: float = DEFAULT_TIMEOUT) -> Run:
+    """Run one example; kill it (and its children) if it outlives `timeout` seconds."""
+    (run,) = await _run_together([example], python, {example: timeout})
     return run
 
 
@@ -115,13 +157,9 @@ async def run_all(
 ) -> dict[Path, Run]:
     """Run the examples concurrently, then those that must run alone, one by one."""
     timeouts = timeouts or {}
-
-    def start(example: Path):
-        return run_example(example, python, timeouts.get(example, DEFAULT_TIMEOUT))
-
     together = [e for e in examples if e not in alone]
-    results = dict(zip(together, await asyncio.gather(*(start(e) for e in together))))
+    results = dict(zip(together, await _run_together(together, python, timeouts)))
     for example in examples:
         if example in alone:
-            results[example] = await start(example)
+            results[example] = await run_example(example, python, timeouts.get(example, DEFAULT_TIMEOUT))
     return results

@@ -1,0 +1,264 @@
+"""Check the checker: each rule fails when it must, and passes when it must.
+
+Every case is a tiny example written to a temporary folder with a documented
+output that is right, or wrong in one way. All cases run at once, as the real
+examples do.
+"""
+
+import asyncio
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from harness import outputs
+from harness.checking import check_examples
+from harness.examples import Example, find_examples
+from harness.record import record
+
+HEADER = "# a test case\n"
+
+# name: (example source, documented output, None if the check must pass, else
+#        a text the failure report must contain)
+CASES = {
+    "passes": (
+        """
+        import asyncio
+        async def main():
+            print("One")
+            await asyncio.sleep(0.5)
+            print("Two")
+        asyncio.run(main())
+        """,
+        "0.0 out| One\n0.5 out| Two\n0.5 exit 0\n",
+        None,
+    ),
+    "too_early": (
+        """
+        import asyncio
+        async def main():
+            print("One")
+            await asyncio.sleep(0.3)
+            print("Two")
+        asyncio.run(main())
+        """,
+        "0.0 out| One\n1.0 out| Two\n1.0 exit 0\n",
+        "'Two' appeared at 0.3",
+    ),
+    "too_late": (
+        """
+        import time
+        print("One")
+        time.sleep(0.6)
+        print("Two")
+        """,
+        "0.0 out| One\n0.2 out| Two\n0.2 exit 0\n",
+        "'Two' appeared at 0.6",
+    ),
+    "changed_word": (
+        """print("Three")""",
+        "0.0 out| Two\n0.0 exit 0\n",
+        "-  0.0 out| Two\n+  0.0 out| Three",
+    ),
+    "missing_line": (
+        """print("One")""",
+        "0.0 out| One\n0.0 out| Two\n0.0 exit 0\n",
+        "-  0.0 out| Two",
+    ),
+    "extra_line": (
+        """print("One"); print("Two")""",
+        "0.0 out| One\n0.0 exit 0\n",
+        "+  0.0 out| Two",
+    ),
+    "wrong_stream": (
+        """import sys; print("One", file=sys.stderr)""",
+        "0.0 out| One\n0.0 exit 0\n",
+        "+  0.0 err| One",
+    ),
+    "wrong_exit_status": (
+        """raise SystemExit(3)""",
+        "0.0 exit 0\n",
+        "exit status 3; documented 0",
+    ),
+    "run_too_long": (
+        """import time; time.sleep(0.7)""",
+        "0.0 exit 0\n",
+        "the run took 0.7",
+    ),
+    "hangs": (
+        """import time; print("started"); time.sleep(60)""",
+        "0.0 out| started\n0.1 exit 0\n",
+        "killed after",
+    ),
+    "clock_delta_wrong": (
+        """
+        import time
+        print(time.strftime("%X"))
+        time.sleep(0.2)
+        print(time.strftime("%X"))
+        """,
+        "0.0 out| 10:00:00\n0.2 out| 10:00:03\n0.2 exit 0\n",
+        "the clock reading's distance from the first is",
+    ),
+    "clock_delta_right": (
+        """
+        import time
+        print(time.strftime("%X"))
+        time.sleep(0.2)
+        print(time.strftime("%X"))
+        """,
+        "0.0 out| 10:00:00\n0.2 out| 10:00:00\n0.2 exit 0\n",
+        None,
+    ),
+    "epoch_delta_wrong": (
+        """
+        import time
+        print(time.time())
+        print(time.time())
+        """,
+        "0.0 out| 1700000000.0\n0.0 out| 1700000002.5\n0.0 exit 0\n",
+        "the epoch reading's distance from the first is",
+    ),
+    "duration_wrong": (
+        """
+        import time
+        start = time.perf_counter()
+        time.sleep(0.1)
+        print(f"took {time.perf_counter() - start:.2f} seconds")
+        """,
+        "0.1 out| took 0.90 seconds\n0.1 exit 0\n",
+        "the printed duration is",
+    ),
+    "address_varies": (
+        """print(object())""",
+        "0.0 out| <object object at 0x7f0000000000>\n0.0 exit 0\n",
+        None,
+    ),
+    "stderr_order_kept": (
+        """
+        import sys
+        print("out 1")
+        print("err 1", file=sys.stderr)
+        print("out 2")
+        """,
+        "0.0 out| out 1\n0.0 err| err 1\n0.0 out| out 2\n0.0 exit 0\n",
+        None,
+    ),
+    "order_strict": (
+        """print("b"); print("a")""",
+        "0.0 out| a\n0.0 out| b\n0.0 exit 0\n",
+        "the printed lines differ",
+    ),
+    "any_order_group": (
+        """print("start"); print("b"); print("a")""",
+        "0.0 out| start\nany order {\n0.0 out| a\n0.0 out| b\n}\n0.0 exit 0\n",
+        None,
+    ),
+    "traceback_without_harness_frames": (
+        """
+        def fail():
+            raise ValueError("boom")
+        fail()
+        """,
+        (
+            "0.0 err| Traceback (most recent call last):\n"
+            '0.0 err|   File "traceback_without_harness_frames.py", line 3, in <module>\n'
+            "0.0 err|     fail()\n"
+            '0.0 err|   File "traceback_without_harness_frames.py", line 2, in fail\n'
+            '0.0 err|     raise ValueError("boom")\n'
+            "0.0 err| ValueError: boom\n"
+            "0.0 exit 1\n"
+        ),
+        None,
+    ),
+    "syntax_error": (
+        """async def func()\n    pass""",
+        "0.0 exit 0\n",
+        "SyntaxError",
+    ),
+    "missing_output": ("""print("hi")""", None, "has no documented output yet"),
+    "malformed_output": ("""print("hi")""", "0.0 out| hi\n0.0 exitt 0\n", "malformed_output.out:3: cannot read"),
+    "unknown_declaration": (
+        """print("hi")""",
+        "requires-pyton: 3.12\n0.0 out| hi\n0.0 exit 0\n",
+        "unknown declaration 'requires-pyton'",
+    ),
+}
+
+
+def write_cases(folder: Path) -> list[Example]:
+    examples = folder / "examples"
+    examples.mkdir()
+    for name, (source, documented, _) in CASES.items():
+        (examples / f"{name}.py").write_text(textwrap.dedent(source).lstrip("\n"))
+        if documented is not None:
+            (examples / f"{name}.out").write_text(HEADER + documented)
+    return find_examples(folder)
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory):
+    examples = write_cases(tmp_path_factory.mktemp("cases"))
+    return {o.example.name: o for o in asyncio.run(check_examples(examples))}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_rule(name, outcomes):
+    outcome = outcomes[name]
+    expected = CASES[name][2]
+    if expected is None:
+        assert outcome.ok, outcome.message
+    else:
+        assert not outcome.ok, f"{name} should fail the check but passed"
+        assert expected in outcome.message, outcome.message
+
+
+def test_failure_report_names_the_example_and_the_fix(outcomes):
+    message = outcomes["too_early"].message
+    assert "examples/too_early.py does not match its documented output" in message
+    assert "make update-examples EXAMPLE=too_early" in message
+    assert "--- " in message and "+++ " in message  # a unified diff
+
+
+def test_hang_is_killed_on_time(outcomes):
+    run = outcomes["hangs"].run
+    # documented 0.1 s: allowed up to 0.31 s, plus the margin before a kill
+    assert run.timed_out is not None and run.timed_out < 6
+    assert "started" in outcomes["hangs"].message  # what it printed before the kill
+
+
+def test_rerecord_of_a_passing_example_changes_nothing(tmp_path):
+    examples = write_cases(tmp_path)
+    chosen = [e for e in examples if e.name in ("passes", "clock_delta_right", "address_varies", "any_order_group")]
+    before = {e: e.output.read_bytes() for e in chosen}
+    assert record(chosen) == 0
+    assert {e: e.output.read_bytes() for e in chosen} == before
+
+
+def test_rerecord_rewrites_only_what_changed(tmp_path):
+    examples = {e.name: e for e in write_cases(tmp_path)}
+    example = examples["too_early"]
+    assert record([example]) == 0
+    documented = outputs.parse(example.output)
+    assert [(line.time, line.text) for line in documented.lines] == [(0.0, "One"), (0.3, "Two")]
+    assert documented.header == [HEADER.rstrip("\n")]
+
+
+def test_hanging_example_is_never_recorded(tmp_path):
+    examples = {e.name: e for e in write_cases(tmp_path)}
+    before = examples["hangs"].output.read_bytes()
+    assert record([examples["hangs"]]) == 1
+    assert examples["hangs"].output.read_bytes() == before
+
+
+def test_undocumented_exit_status_is_never_recorded(tmp_path):
+    examples = {e.name: e for e in write_cases(tmp_path)}
+    before = examples["wrong_exit_status"].output.read_bytes()
+    assert record([examples["wrong_exit_status"]]) == 1
+    assert examples["wrong_exit_status"].output.read_bytes() == before
+
+
+def test_missing_output_is_recorded(tmp_path):
+    examples = {e.name: e for e in write_cases(tmp_path)}
+    assert record([examples["missing_output"]]) == 0
+    assert outputs.parse(examples["missing_output"].output).lines[0].text == "hi"

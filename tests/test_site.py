@@ -1,0 +1,119 @@
+"""The site's build: strict, repeatable, and helpful when a page is wrong.
+
+These tests build a copy of the project in a temporary folder with the
+project's own virtual environment, so the real _build/ is left alone.
+"""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = Path(sys.prefix)
+SKIP = {".git", ".venv", "node_modules", "test-artifacts", ".pytest_cache", "__pycache__"}
+
+
+def make(folder: Path, *targets: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["make", "--no-print-directory", f"VENV={VENV}", *targets],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def project_copy(tmp_path_factory) -> Path:
+    copy = tmp_path_factory.mktemp("site") / "guide"
+    shutil.copytree(ROOT, copy, ignore=lambda _, names: [n for n in names if n in SKIP])
+    return copy
+
+
+def test_clean_then_build_again(project_copy):
+    (project_copy / "_build" / "html").mkdir(parents=True, exist_ok=True)
+    cleaned = make(project_copy, "clean")
+    assert cleaned.returncode == 0, cleaned.stderr
+    assert not (project_copy / "_build").exists()
+    built = make(project_copy, "html")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert "warning" not in built.stderr.lower(), built.stderr
+    assert (project_copy / "_build" / "html" / "index.html").is_file()
+
+
+def test_broken_page_fails_the_build_naming_file_and_line(project_copy):
+    page = project_copy / "asyncio" / "broken.rst"
+    page.write_text(
+        "Broken\n"
+        "======\n"
+        "\n"
+        "See :ref:`no-such-label` and :func:`asyncio.no_such_function`.\n"
+        "\n"
+        ".. example:: examples/no_such_example.py\n"
+        "\n"
+        ".. include:: no_such_file.rst\n"
+    )
+    index = project_copy / "index.rst"
+    index.write_text(index.read_text() + "\n.. toctree::\n   :hidden:\n\n   asyncio/broken\n")
+    result = make(project_copy, "html")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, "a page with broken references must fail the build"
+    assert re.search(r"broken\.rst:4: WARNING: undefined label: 'no-such-label'", output), output
+    assert re.search(r"broken\.rst:4: WARNING: py:func reference target not found: asyncio\.no_such_function", output), output
+    assert re.search(r"broken\.rst:6: WARNING: example file 'examples/no_such_example.py' not found", output), output
+    assert re.search(r"broken\.rst:8: CRITICAL: Problems with \"include\" directive path:\s+InputError: .*no_such_file\.rst", output), output
+
+
+def test_missing_output_fails_the_build_with_the_fix(project_copy, tmp_path):
+    examples = project_copy / "asyncio" / "examples"
+    (examples / "unrecorded.py").write_text('print("hi")\n')
+    page = project_copy / "asyncio" / "unrecorded.rst"
+    page.write_text("Unrecorded\n==========\n\n.. example:: examples/unrecorded.py\n")
+    index = project_copy / "index.rst"
+    original = index.read_text()
+    index.write_text(original + "\n.. toctree::\n   :hidden:\n\n   asyncio/unrecorded\n")
+    try:
+        result = make(project_copy, "html")
+    finally:
+        index.write_text(original)
+        page.unlink()
+        (examples / "unrecorded.py").unlink()
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert re.search(
+        r"unrecorded\.rst:4: WARNING: unrecorded\.py has no documented output unrecorded\.out; "
+        r"create it with 'make update-examples EXAMPLE=unrecorded'",
+        output,
+    ), output
+
+
+def test_help_lists_every_target_with_one_line():
+    result = make(ROOT, "help")
+    assert result.returncode == 0, result.stderr
+    targets = re.findall(r"^\.PHONY: (\S+)", (ROOT / "Makefile").read_text(), re.MULTILINE)
+    assert {"html", "test", "clean", "serve", "linkcheck", "update-examples", "bench"} <= set(targets)
+    lines = result.stdout.splitlines()
+    for target in targets:
+        described = [line for line in lines if re.match(rf"^\s+{re.escape(target)}\s+\S", line)]
+        assert len(described) == 1, f"'make help' should describe '{target}' on one line:\n{result.stdout}"
+    assert any("<builder>" in line for line in lines)
+
+
+def test_requirements_are_pinned():
+    pins = [
+        line for line in (ROOT / "requirements.txt").read_text().splitlines() if line and not line.startswith("#")
+    ]
+    loose = [line for line in pins if not re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[\w.\-+]+", line)]
+    assert not loose, f"requirements.txt must pin exact versions: {loose}"
+    names = {line.split("==")[0].lower().replace("_", "-") for line in pins}
+    direct = {
+        line.strip().lower()
+        for line in (ROOT / "requirements.in").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    assert direct <= names, f"requirements.in lists packages requirements.txt does not pin: {direct - names}"
+    assert "doc8" not in names  # it downgrades docutils

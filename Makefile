@@ -13,6 +13,7 @@ SPHINXOPTS  ?= -W --keep-going -n -j auto
 SOURCEDIR   := .
 BUILDDIR    := _build
 EXAMPLE     ?=
+VERSION     ?=
 
 .DEFAULT_GOAL := help
 
@@ -43,9 +44,13 @@ test: html ## Run every check: examples' output and timing, the site, rst lint.
 	$(BIN)/sphinx-lint --enable all --disable line-too-long index.rst asyncio
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+.PHONY: test-versions
+test-versions: $(STAMP) ## Check the examples on every Python 3.9-3.13 found; print a table.
+	$(BIN)/python -m pytest tests/test_examples.py --versions=all $(PYTEST_ARGS)
+
 .PHONY: update-examples
-update-examples: $(STAMP) ## Re-record documented outputs (all, or EXAMPLE=<name>).
-	$(BIN)/python -m harness.record $(EXAMPLE)
+update-examples: $(STAMP) ## Re-record outputs (all, or EXAMPLE=<name>; VERSION=3.9 for a variant).
+	$(BIN)/python -m harness.record $(EXAMPLE) $(if $(VERSION),--version $(VERSION))
 
 .PHONY: bench
 bench: $(STAMP) ## Time the example checks: wall time against the longest example.

@@ -1,31 +1,77 @@
-"""Check examples against their documented outputs: run them all, then compare."""
+"""Check examples against their documented outputs: run them all, then compare.
+
+A check is an example under one Python version. It compares with the
+example's variant for that version (``x.3.9.out``) if there is one, else with
+its documented output (``x.out``, recorded with pythons.REFERENCE). An example
+whose ``requires-python`` is newer than the version is skipped, with the reason.
+"""
 
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
-from harness import compare, outputs
+from harness import compare, outputs, pythons
 from harness.examples import Example
-from harness.runner import DEFAULT_TIMEOUT, Run, run_all
+from harness.pythons import Version
+from harness.runner import DEFAULT_TIMEOUT, Job, Run, run_all
 
 # How long past its latest allowed finish an example may run before it is
-# killed as hung: enough for a slow interpreter start on a busy machine.
+# killed as hung: enough for a slow interpreter on a busy machine.
 TIMEOUT_MARGIN = 5.0
+
+
+@dataclass(frozen=True)
+class Target:
+    """An example to check under one Python version (python None: not found)."""
+
+    example: Example
+    version: Version
+    python: str | None
 
 
 @dataclass
 class Outcome:
-    example: Example
+    target: Target
     documented: outputs.Documented | None
-    run: Run | None
-    verdict: compare.Verdict | None
+    run: Run | None = None
+    verdict: compare.Verdict | None = None
     message: str = ""  # the failure report; empty when the check passes
     format_error: outputs.OutputFormatError | None = None
+    skipped: str | None = None  # why it was not run
+
+    @property
+    def example(self) -> Example:
+        return self.target.example
 
     @property
     def ok(self) -> bool:
         return self.format_error is None and self.verdict is not None and self.verdict.ok
+
+    @property
+    def output_path(self) -> Path:
+        """The documented output this check compares with, or would record."""
+        return documented_path(self.example, self.target.version)
+
+
+def documented_path(example: Example, version: Version) -> Path:
+    variant = outputs.output_path(example.path, version)
+    if version != pythons.REFERENCE and variant.exists():
+        return variant
+    return example.output
+
+
+def record_command(example: Example, version: Version) -> str:
+    suffix = "" if version == pythons.REFERENCE else f" VERSION={pythons.text(version)}"
+    return f"make update-examples EXAMPLE={example.name}{suffix}"
+
+
+def requirement(example: Example) -> Version | None:
+    """The lowest Python the example declares it needs (in its documented output)."""
+    if not example.output.exists():
+        return None
+    return outputs.parse(example.output).requires_python
 
 
 def timeout_for(documented: outputs.Documented | None) -> float:
@@ -34,36 +80,50 @@ def timeout_for(documented: outputs.Documented | None) -> float:
     return documented.rule.window(documented.exit_time)[1] + TIMEOUT_MARGIN
 
 
-async def check_examples(examples: list[Example], python: str = sys.executable) -> list[Outcome]:
-    """Run every example once, concurrently, and compare each run with its output file."""
-    documented: dict[Example, outputs.Documented | None] = {}
-    outcomes: dict[Example, Outcome] = {}
-    for example in examples:
-        if not example.output.exists():
-            documented[example] = None
-            continue
-        try:
-            documented[example] = example.documented()
-        except outputs.OutputFormatError as error:
-            outcomes[example] = Outcome(
-                example, None, None, None, f"{error}\nFix that line, or delete the file and re-record.", error
-            )
-    to_run = [e for e in examples if e not in outcomes]
+def _prepare(target: Target) -> Outcome:
+    """Read what the check compares with; decide whether it runs at all."""
+    example, version = target.example, target.version
+    path = documented_path(example, version)
+    try:
+        documented = outputs.parse(path) if path.exists() else None
+        required = requirement(example)
+    except outputs.OutputFormatError as error:
+        message = f"{error}\nFix that line, or delete the file and run '{record_command(example, version)}'."
+        return Outcome(target, None, message=message, format_error=error)
+    if required is not None and version < required:
+        return Outcome(target, documented, skipped=f"needs Python {pythons.text(required)} or newer")
+    if target.python is None:
+        return Outcome(target, documented, skipped=pythons.missing_message(pythons.find(version)))
+    return Outcome(target, documented)
+
+
+async def check_targets(targets: list[Target]) -> list[Outcome]:
+    """Run every target once, all concurrently, and compare each run with its documented output."""
+    outcomes = [_prepare(target) for target in targets]
+    to_run = [o for o in outcomes if o.format_error is None and o.skipped is None]
     runs = await run_all(
-        [e.path for e in to_run],
-        python=python,
-        timeouts={e.path: timeout_for(documented[e]) for e in to_run},
-        alone={e.path for e in to_run if documented[e] is not None and documented[e].runs_alone},
-    )
-    for example in to_run:
-        run = runs[example.path]
-        doc = documented[example]
-        result = compare.verdict(doc, run)
-        message = "" if result.ok else compare.report(doc, run, result, example.relative)
-        if doc is None:
-            message += (
-                f"\n{example.output.name} is missing: record it with "
-                f"'make update-examples EXAMPLE={example.name}' and review it."
+        [
+            Job(
+                o.example.path,
+                o.target.python,
+                timeout_for(o.documented),
+                alone=o.documented is not None and o.documented.runs_alone,
             )
-        outcomes[example] = Outcome(example, doc, run, result, message)
-    return [outcomes[e] for e in examples]
+            for o in to_run
+        ]
+    )
+    for outcome, run in zip(to_run, runs):
+        outcome.run = run
+        outcome.verdict = compare.verdict(outcome.documented, run)
+        if not outcome.verdict.ok:
+            command = record_command(outcome.example, outcome.target.version)
+            outcome.message = compare.report(outcome.documented, run, outcome.verdict, outcome.example.relative, command)
+            if outcome.documented is None:
+                outcome.message += f"\n{outcome.example.output.name} is missing: record it with '{command}' and review it."
+    return outcomes
+
+
+async def check_examples(examples: list[Example], python: str = sys.executable) -> list[Outcome]:
+    """Check the examples under one interpreter."""
+    version = pythons.version_of_interpreter(python)
+    return await check_targets([Target(example, version, python) for example in examples])

@@ -29,7 +29,6 @@ from harness.outputs import (
     Line,
     TimingRule,
     default_header,
-    example_name,
     format_documented,
     format_line,
 )
@@ -272,9 +271,8 @@ def _realign(doc: Documented, actual: list[Line], rule: TimingRule) -> list[Line
     return [kept.get(i, replace(line, time=_rounded(line.time))) for i, line in enumerate(actual)]
 
 
-def report(doc: Documented | None, run: Run, result: Verdict, relative: str) -> str:
+def report(doc: Documented | None, run: Run, result: Verdict, relative: str, command: str) -> str:
     """The failure message: what is wrong, a diff, and the command that re-records."""
-    name = example_name(run.example)
     documented_text = format_documented(doc) if doc else ""
     if result.proposed is not None:
         this_run = result.proposed
@@ -285,7 +283,7 @@ def report(doc: Documented | None, run: Run, result: Verdict, relative: str) -> 
     diff = difflib.unified_diff(
         documented_text.splitlines(),
         this_run.splitlines(),
-        fromfile=f"{Path(relative).with_suffix('.out')} (documented)",
+        fromfile=f"{doc.path.name if doc else Path(relative).with_suffix('.out').name} (documented)",
         tofile=label,
         lineterm="",
     )
@@ -293,7 +291,7 @@ def report(doc: Documented | None, run: Run, result: Verdict, relative: str) -> 
     lines += [f"  - {problem}" for problem in result.problems]
     lines += ["", *diff, ""]
     if result.proposed is not None:
-        lines.append(f"If this run is right, re-record it: make update-examples EXAMPLE={name}")
+        lines.append(f"If this run is right, re-record it: {command}")
     else:
         lines.append("A run that hangs is never recorded: fix the example first.")
     return "\n".join(lines)

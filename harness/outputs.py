@@ -246,5 +246,18 @@ def example_name(output_path: Path) -> str:
     return output_path.name.split(".")[0]
 
 
-def output_path(example: Path) -> Path:
-    return example.with_suffix(SUFFIX)
+def output_path(example: Path, version: tuple[int, int] | None = None) -> Path:
+    """`x.out`, the documented output; `x.3.9.out`, its variant for Python 3.9."""
+    if version is None:
+        return example.with_suffix(SUFFIX)
+    return example.with_name(f"{example.stem}.{version[0]}.{version[1]}{SUFFIX}")
+
+
+def variants(example: Path) -> dict[tuple[int, int], Path]:
+    """The example's per-version documented outputs, by version."""
+    found = {}
+    for path in example.parent.glob(f"{example.stem}.*{SUFFIX}"):
+        match = re.fullmatch(re.escape(example.stem) + r"\.(\d+)\.(\d+)" + re.escape(SUFFIX), path.name)
+        if match:
+            found[int(match[1]), int(match[2])] = path
+    return dict(sorted(found.items()))

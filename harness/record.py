@@ -14,25 +14,35 @@ import asyncio
 import sys
 from pathlib import Path
 
-from harness.checking import Outcome, check_examples
-from harness import outputs
+from harness import outputs, pythons
+from harness.checking import Outcome, Target, check_targets
 from harness.examples import Example, find_example, find_examples
+from harness.pythons import Version
 
 
-def record(examples: list[Example], python: str = sys.executable) -> int:
-    outcomes = asyncio.run(check_examples(examples, python))
+def record(examples: list[Example], python: str | None = None, version: Version = pythons.REFERENCE) -> int:
+    """Re-record the examples' outputs under one Python version; 1 if any could not be."""
+    if python is None:
+        interpreter = pythons.find(version)
+        if not interpreter.found:
+            print(pythons.missing_message(interpreter), file=sys.stderr)
+            return 2
+        python = interpreter.path
+    outcomes = asyncio.run(check_targets([Target(e, version, python) for e in examples]))
     failures = 0
     for outcome in outcomes:
         status = _record_one(outcome)
         failures += status.startswith("NOT")
-        print(f"{status:<14} {Path(outcome.example.relative).with_suffix(outputs.SUFFIX)}")
+        print(f"{status:<14} {Path(outcome.example.relative).parent / outcome.output_path.name}")
         if status.startswith("NOT"):
             print("    " + outcome.message.replace("\n", "\n    "))
-    print(f"\n{len(outcomes)} examples; review the changes with 'git diff'.")
+    print(f"\n{len(outcomes)} examples under Python {pythons.text(version)}; review the changes with 'git diff'.")
     return 1 if failures else 0
 
 
 def _record_one(outcome: Outcome) -> str:
+    if outcome.skipped is not None:
+        return f"skipped ({outcome.skipped})"
     if outcome.format_error is not None:
         return "NOT RECORDED"  # the message names the line to fix
     if outcome.verdict.ok:
@@ -47,21 +57,32 @@ def _record_one(outcome: Outcome) -> str:
             f"{outcome.run.exit_status}' as the only line of {outcome.example.output.name} and record again."
         )
         return "NOT RECORDED"
-    outcome.example.output.write_text(outcome.verdict.proposed, encoding="utf-8")
-    return "recorded" if outcome.documented is None else "updated"
+    version = outcome.target.version
+    path = outcome.example.output if version == pythons.REFERENCE else outputs.output_path(outcome.example.path, version)
+    new = not path.exists()
+    path.write_text(outcome.verdict.proposed, encoding="utf-8")
+    return "recorded" if new else "updated"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help="example names (file stems); all if none")
-    parser.add_argument("--python", default=sys.executable, help="the interpreter that runs the examples")
+    parser.add_argument(
+        "--version",
+        type=pythons.parse,
+        default=pythons.REFERENCE,
+        help=f"the Python version to record for (default {pythons.text(pythons.REFERENCE)}: the documented "
+        "outputs; another version writes a variant only where its output differs)",
+    )
+    parser.add_argument("--python", help="the interpreter to use (default: found for --version)")
     args = parser.parse_args(argv)
     try:
         examples = [find_example(name) for name in args.names] if args.names else find_examples()
     except LookupError as error:
         print(error, file=sys.stderr)
         return 2
-    return record(examples, args.python)
+    version = pythons.version_of_interpreter(args.python) if args.python else args.version
+    return record(examples, args.python, version)
 
 
 if __name__ == "__main__":

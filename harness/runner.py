@@ -122,10 +122,20 @@ class _ExampleProcess:
         return run
 
 
-async def _run_together(examples: list[Path], python: str, timeouts: dict[Path, float]) -> list[Run]:
+@dataclass(frozen=True)
+class Job:
+    """One example to run under one interpreter."""
+
+    example: Path
+    python: str = sys.executable
+    timeout: float = DEFAULT_TIMEOUT
+    alone: bool = False  # it burns CPU: run it with nothing else running
+
+
+async def _run_together(jobs: list[Job]) -> list[Run]:
     """Start the interpreters, wait until all are ready, release them at once."""
     with tempfile.TemporaryDirectory(prefix="examples-") as tmp:
-        processes = [_ExampleProcess(e, python, timeouts.get(e, DEFAULT_TIMEOUT)) for e in examples]
+        processes = [_ExampleProcess(job.example, job.python, job.timeout) for job in jobs]
         await asyncio.gather(*(p.start(Path(tmp) / f"{i}.jsonl") for i, p in enumerate(processes)))
         await asyncio.gather(*(p.wait_ready() for p in processes))
         return list(await asyncio.gather(*(p.go_and_finish() for p in processes)))
@@ -133,7 +143,7 @@ async def _run_together(examples: list[Path], python: str, timeouts: dict[Path, 
 
 async def run_example(example: Path, python: str = sys.executable, timeout: float = DEFAULT_TIMEOUT) -> Run:
     """Run one example; kill it (and its children) if it outlives `timeout` seconds."""
-    (run,) = await _run_together([example], python, {example: timeout})
+    (run,) = await _run_together([Job(example, python, timeout)])
     return run
 
 
@@ -149,17 +159,11 @@ def _read_events(path: Path) -> list[dict]:
     return events
 
 
-async def run_all(
-    examples: list[Path],
-    python: str = sys.executable,
-    timeouts: dict[Path, float] | None = None,
-    alone: set[Path] = frozenset(),
-) -> dict[Path, Run]:
-    """Run the examples concurrently, then those that must run alone, one by one."""
-    timeouts = timeouts or {}
-    together = [e for e in examples if e not in alone]
-    results = dict(zip(together, await _run_together(together, python, timeouts)))
-    for example in examples:
-        if example in alone:
-            results[example] = await run_example(example, python, timeouts.get(example, DEFAULT_TIMEOUT))
-    return results
+async def run_all(jobs: list[Job]) -> list[Run]:
+    """Run the jobs concurrently, then those that must run alone, one by one; in order."""
+    together = [job for job in jobs if not job.alone]
+    results = dict(zip(together, await _run_together(together)))
+    for job in jobs:
+        if job.alone:
+            (results[job],) = await _run_together([job])
+    return [results[job] for job in jobs]

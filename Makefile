@@ -24,7 +24,7 @@ help: ## List the targets.
 	@echo
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
 	  | awk 'BEGIN {FS = ":.*## "} {printf "  %-18s %s\n", $$1, $$2}'
-	@echo "  %-18s Any other Sphinx builder, e.g. 'make dirhtml' or 'make text'." | sed 's/%-18s/<builder>          /'
+	@printf "  %-18s %s\n" "<builder>" "Any other Sphinx builder, e.g. 'make dirhtml' or 'make text'."
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "The guide needs Python 3.11 or newer to build (Sphinx 9); found " + sys.version.split()[0])'

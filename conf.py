@@ -1,5 +1,6 @@
 """Sphinx configuration for the asyncio guide."""
 
+import hashlib
 import sys
 from pathlib import Path
 
@@ -19,6 +20,11 @@ extensions = [
     # The guide's own extensions, one per file in _ext/.
     "example",
 ]
+
+# The pages are read again whenever the code that renders them changes.
+example_tooling_hash = hashlib.sha256(
+    b"".join(p.read_bytes() for p in sorted([*HERE.glob("_ext/*.py"), *HERE.glob("harness/*.py")]))
+).hexdigest()
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 root_doc = "index"

@@ -20,18 +20,20 @@ warning (an error under ``-W``) naming the page, the line and the fix.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.directives.code import container_wrapper
 from sphinx.util import logging, parselinenos
 from sphinx.util.docutils import SphinxDirective
 
-from harness import outputs
+from harness import outputs, pythons
 
 logger = logging.getLogger(__name__)
 
@@ -103,13 +105,49 @@ class ExampleDirective(SphinxDirective):
         self.env.note_dependency(str(out_path))
         try:
             documented = outputs.parse(out_path)
+            variants = {v: outputs.parse(p) for v, p in outputs.variants(example).items()}
         except outputs.OutputFormatError as error:
             return self._warn(f"{error}; fix that line, or delete the file and run '{fix}'")
-        html_output = nodes.raw("", render_output_html(example.name, documented), format="html")
+        for path in outputs.variants(example).values():
+            self.env.note_dependency(str(path))
+        required = documented.requires_python or pythons.SUPPORTED[0]
+        verified = [v for v in pythons.SUPPORTED if v >= required]
+        # Versions whose outputs read the same share a tab.
+        shown: dict[str, tuple[outputs.Documented, list[pythons.Version]]] = {}
+        for version in verified:
+            chosen = variants.get(version, documented)
+            key = outputs.format_documented(dataclasses.replace(chosen, header=[]))
+            shown.setdefault(key, (chosen, []))[1].append(version)
+        if len(shown) == 1:
+            return self._output_nodes(example, documented, verified)
+        return self._output_tabs(example, list(shown.values()))
+
+    def _output_nodes(
+        self, example: Path, documented: outputs.Documented, versions: list[pythons.Version]
+    ) -> list[nodes.Node]:
+        verified_on = pythons.describe_range(versions)
+        html_output = nodes.raw("", render_output_html(example.name, documented, verified_on), format="html")
         fallback = nodes.literal_block("", plain_output(documented), language="none")
         not_html = addnodes.only(expr="not html")
+        not_html += nodes.paragraph("", f"Output, verified on Python {verified_on}:")
         not_html += fallback
         return [html_output, not_html]
+
+    def _output_tabs(
+        self, example: Path, shown: list[tuple[outputs.Documented, list[pythons.Version]]]
+    ) -> list[nodes.Node]:
+        """The outputs as sphinx-tabs, one tab per group of versions that print the same."""
+        rst = [".. tabs::", ""]
+        for index, (_, versions) in enumerate(shown):
+            rst += [f"   .. tab:: Python {pythons.describe_range(versions)}", "", f"      example-output-{index}", ""]
+        parsed = nodes.container(classes=["example-output-variants"])
+        self.state.nested_parse(StringList(rst, source=self.get_source_info()[0]), self.content_offset, parsed)
+        for paragraph in list(parsed.findall(nodes.paragraph)):
+            text = paragraph.astext()
+            if text.startswith("example-output-"):
+                documented, versions = shown[int(text.rsplit("-", 1)[1])]
+                paragraph.replace_self(self._output_nodes(example, documented, versions))
+        return [parsed]
 
     def _warn(self, message: str) -> list[nodes.Node]:
         logger.warning(message, location=self.get_location(), type="example", subtype="file")
@@ -130,7 +168,7 @@ def _output_rows(documented: outputs.Documented) -> list[tuple[str, str, str]]:
     return rows
 
 
-def render_output_html(name: str, documented: outputs.Documented) -> str:
+def render_output_html(name: str, documented: outputs.Documented, verified_on: str) -> str:
     body = []
     for time, kind, text in _output_rows(documented):
         cell = f'<span class="t">{time:>5}</span>  '
@@ -139,7 +177,7 @@ def render_output_html(name: str, documented: outputs.Documented) -> str:
         else:
             body.append(cell + f'<span class="{kind}">{html.escape(text)}</span>')
     caption = (
-        f"Output of {html.escape(name)}, verified by a real run: "
+        f"Output of {html.escape(name)}, verified by real runs on Python {verified_on}: "
         f"each line with the second it appeared at"
     )
     return (
@@ -155,4 +193,6 @@ def plain_output(documented: outputs.Documented) -> str:
 
 def setup(app: Sphinx) -> dict:
     app.add_directive("example", ExampleDirective)
+    # conf.py sets it to a hash of the guide's tooling: pages are read again when it changes.
+    app.add_config_value("example_tooling_hash", "", "env", types=frozenset({str}))
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from harness import outputs
-from harness.checking import check_examples
+from harness import outputs, pythons
+from harness.checking import Target, check_examples, check_targets
 from harness.examples import Example, find_examples
 from harness.record import record
 
@@ -262,3 +262,54 @@ def test_missing_output_is_recorded(tmp_path):
     examples = {e.name: e for e in write_cases(tmp_path)}
     assert record([examples["missing_output"]]) == 0
     assert outputs.parse(examples["missing_output"].output).lines[0].text == "hi"
+
+
+def interpreter(version):
+    found = pythons.find(version)
+    if not found.found:
+        pytest.skip(pythons.missing_message(found))
+    return found.path
+
+
+def test_version_variant_is_recorded_and_then_checked(tmp_path):
+    examples = tmp_path / "examples"
+    examples.mkdir()
+    (examples / "versioned.py").write_text('import sys\nprint("Python %d.%d" % sys.version_info[:2])\n')
+    (example,) = find_examples(tmp_path)
+    assert record([example]) == 0  # the reference version writes versioned.out
+    assert "Python 3.11" in example.output.read_text()
+
+    older = (3, 9)
+    assert record([example], interpreter(older), older) == 0
+    variant = outputs.output_path(example.path, older)
+    assert "Python 3.9" in variant.read_text() and "Python 3.11" in example.output.read_text()
+    assert record([example], interpreter(older), older) == 0
+    assert sorted(p.name for p in examples.iterdir()) == ["versioned.3.9.out", "versioned.out", "versioned.py"]
+
+    targets = [Target(example, v, interpreter(v)) for v in [(3, 9), (3, 10), (3, 11)]]
+    by_version = {o.target.version: o for o in asyncio.run(check_targets(targets))}
+    assert by_version[3, 9].ok and by_version[3, 11].ok
+    assert not by_version[3, 10].ok
+    assert "make update-examples EXAMPLE=versioned VERSION=3.10" in by_version[3, 10].message
+
+
+def test_requires_python_skips_older_versions_with_the_reason(tmp_path):
+    examples = tmp_path / "examples"
+    examples.mkdir()
+    (examples / "new_api.py").write_text('import asyncio\nprint(hasattr(asyncio, "eager_task_factory"))\n')
+    (examples / "new_api.out").write_text("requires-python: 3.12\n0.0 out| True\n0.0 exit 0\n")
+    (example,) = find_examples(tmp_path)
+    targets = [Target(example, v, interpreter(v)) for v in [(3, 11), (3, 12)]]
+    older, newer = asyncio.run(check_targets(targets))
+    assert older.skipped == "needs Python 3.12 or newer" and older.run is None
+    assert newer.ok, newer.message
+
+
+def test_missing_interpreter_is_skipped_with_how_to_install(tmp_path):
+    examples = tmp_path / "examples"
+    examples.mkdir()
+    (examples / "hello.py").write_text('print("hi")\n')
+    (examples / "hello.out").write_text("0.0 out| hi\n0.0 exit 0\n")
+    (example,) = find_examples(tmp_path)
+    (outcome,) = asyncio.run(check_targets([Target(example, (3, 10), None)]))
+    assert outcome.skipped is not None and "pyenv install 3.10" in outcome.skipped

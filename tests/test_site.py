@@ -117,3 +117,22 @@ def test_requirements_are_pinned():
     }
     assert direct <= names, f"requirements.in lists packages requirements.txt does not pin: {direct - names}"
     assert "doc8" not in names  # it downgrades docutils
+
+
+def test_each_output_says_the_versions_it_was_verified_on(project_copy):
+    """The range comes from the example's declarations, never from the page's text."""
+    from harness import outputs, pythons
+    from harness.examples import find_examples
+
+    built = project_copy / "_build" / "html"
+    if not (built / "index.html").exists():
+        assert make(project_copy, "html").returncode == 0
+    pages = "\n".join(p.read_text() for p in built.rglob("*.html"))
+    for example in find_examples():
+        required = outputs.parse(example.output).requires_python or pythons.SUPPORTED[0]
+        versions = [v for v in pythons.SUPPORTED if v >= required]
+        if outputs.variants(example.path):
+            assert f"Output of {example.path.name}, verified by real runs on Python" in pages
+            continue
+        expected = f"Output of {example.path.name}, verified by real runs on Python {pythons.describe_range(versions)}:"
+        assert expected in pages, f"no page says: {expected}"

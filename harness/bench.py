@@ -24,8 +24,7 @@ def lateness(outcome) -> list[float]:
     run, doc = outcome.run, outcome.documented
     if run is None or doc is None:
         return []
-    actual = [compare.normalize(line.text, run) for line in run.lines]
-    pairs = compare.pair_lines(doc.lines, [l.__class__(l.time, l.stream, t) for l, t in zip(run.lines, actual)])
+    pairs = compare.pair_lines(doc.lines, compare.normalized_lines(run))
     deltas = [act.time - documented.time for documented, act, _ in pairs or []]
     return deltas + [run.exit_time - doc.exit_time]
 

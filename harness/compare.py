@@ -192,9 +192,13 @@ def _rounded(t: float) -> float:
     return round(max(t, 0.0), 1)
 
 
+def normalized_lines(run: Run) -> list[Line]:
+    return [replace(line, text=normalize(line.text, run)) for line in run.lines]
+
+
 def verdict(doc: Documented | None, run: Run) -> Verdict:
     """Check `run` against `doc` (None: nothing documented yet)."""
-    actual = [replace(line, text=normalize(line.text, run)) for line in run.lines]
+    actual = normalized_lines(run)
     problems: list[str] = []
     if run.timed_out is not None:
         problems.append(
@@ -278,7 +282,7 @@ def report(doc: Documented | None, run: Run, result: Verdict, relative: str, com
         this_run = result.proposed
         label = "this run, as 'make update-examples' would record it"
     else:
-        this_run = "".join(format_line(replace(line, text=normalize(line.text, run))) + "\n" for line in run.lines)
+        this_run = "".join(format_line(line) + "\n" for line in normalized_lines(run))
         label = "this run, until it was killed"
     diff = difflib.unified_diff(
         documented_text.splitlines(),

@@ -1,0 +1,81 @@
+"""The checks catch the changes that matter in asyncio code.
+
+The notes' minimum gather example, with its documented output, is changed in
+each of the ways a reader's copy could go wrong: a longer sleep, concurrent
+code made sequential, a blocking call, a changed word. Each change must fail
+its check; the unchanged example must pass.
+"""
+
+import asyncio
+
+import pytest
+
+from harness.checking import check_examples
+from harness.examples import find_examples
+
+EXAMPLE = '''\
+import asyncio
+
+
+async def worker():
+    print("One")
+    await asyncio.sleep(1)
+    print("Two")
+
+
+async def main():
+    await asyncio.gather(worker(), worker(), worker())
+
+
+asyncio.run(main())
+'''
+
+DOCUMENTED = """\
+  0.0 out| One
+  0.0 out| One
+  0.0 out| One
+  1.0 out| Two
+  1.0 out| Two
+  1.0 out| Two
+  1.0 exit 0
+"""
+
+# name: (text to replace, replacement, what the report must say)
+PERTURBATIONS = {
+    "unchanged": (None, None, None),
+    "longer_sleep": ("asyncio.sleep(1)", "asyncio.sleep(1.5)", "'Two' appeared at 1.5"),
+    "made_sequential": (
+        "await asyncio.gather(worker(), worker(), worker())",
+        "await worker()\n    await worker()\n    await worker()",
+        "the printed lines differ",  # One Two One Two ...: the order changes, 3 s instead of 1
+    ),
+    "blocking_call": (
+        "    await asyncio.sleep(1)",
+        "    await asyncio.sleep(1)\n    __import__('time').sleep(0.5)",
+        "appeared at 1.5",  # the second and third Two wait for the first worker's blocking call
+    ),
+    "changed_word": ('print("Two")', 'print("Too")', "+  1.0 out| Too"),
+}
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory):
+    root = tmp_path_factory.mktemp("perturbed")
+    (root / "examples").mkdir()
+    for name, (old, new, _) in PERTURBATIONS.items():
+        source = EXAMPLE if old is None else EXAMPLE.replace(old, new)
+        assert old is None or source != EXAMPLE
+        (root / "examples" / f"{name}.py").write_text(source)
+        (root / "examples" / f"{name}.out").write_text(DOCUMENTED)
+    return {o.example.name: o for o in asyncio.run(check_examples(find_examples(root)))}
+
+
+@pytest.mark.parametrize("name", PERTURBATIONS)
+def test_perturbation(name, outcomes):
+    outcome = outcomes[name]
+    expected = PERTURBATIONS[name][2]
+    if expected is None:
+        assert outcome.ok, outcome.message
+    else:
+        assert not outcome.ok, f"{name}: the check passed, but the example no longer does what its output says"
+        assert expected in outcome.message, outcome.message

@@ -64,6 +64,7 @@ html_theme = "sphinx_rtd_theme"
 html_title = "asyncio, verified"
 html_static_path = ["_static"]
 html_css_files = ["guide.css"]
+html_js_files = ["a11y.js"]
 html_favicon = "_static/favicon.svg"
 html_theme_options = {
     "navigation_depth": 3,

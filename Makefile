@@ -39,8 +39,21 @@ venv: $(STAMP) ## Create or refresh the virtual environment in .venv/.
 html: $(STAMP) ## Build the site into _build/html/ (warnings are errors).
 	$(SPHINXBUILD) -M html "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
 
+# axe-core for the browser tests, from package-lock.json. Without npm the
+# browser tests say how to get it (and fail under CI=true).
+NODE_STAMP  := node_modules/.installed
+
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund && touch $@; \
+	else \
+	  echo "npm not found: the browser tests will say how to install it."; \
+	fi
+
+package.json package-lock.json: ;
+
 .PHONY: test
-test: html ## Run every check: examples' output and timing, the site, rst lint.
+test: html $(NODE_STAMP) ## Run every check: examples' output and timing, the site, rst lint.
 	$(BIN)/sphinx-lint --enable all --disable line-too-long index.rst asyncio
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

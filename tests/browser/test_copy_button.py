@@ -1,0 +1,62 @@
+"""The copy button of an example puts exactly the example's code on the clipboard.
+
+No line numbers, no output, no prompts: what is copied is compared with the
+.py file on disk (the lines the page shows, for an example shown in part).
+"""
+
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from tests.browser import site
+
+SKIP_DIRS = {".git", ".venv", "_build", "node_modules", "test-artifacts", "__pycache__", ".pytest_cache"}
+
+
+def source_of(download_url: str) -> Path:
+    """The file on disk that a page's download link is a copy of."""
+    copy = site.BUILD / unquote(urlsplit(download_url).path).lstrip("/")
+    name = copy.name
+    candidates = [
+        p for p in site.ROOT.rglob(name)
+        if p.is_file() and not SKIP_DIRS & set(p.relative_to(site.ROOT).parts)
+    ]
+    matching = [p for p in candidates if copy.is_file() and p.read_bytes() == copy.read_bytes()]
+    assert matching, f"no file on disk matches the download {download_url} (looked at {candidates}): " \
+                     "is the build stale? run 'make html'"
+    return matching[0]
+
+
+def test_the_gather_chapter_has_examples():
+    assert site.GATHER_CHAPTER in site.pages_with("example"), f"{site.GATHER_CHAPTER} shows no example"
+
+
+def test_copy_button_copies_the_example_code(open_tab, example_page):
+    tab = open_tab(example_page)
+    page = tab.page
+    examples = page.locator("div.example").all()
+    assert examples, f"{example_page} has no example"
+    checked = 0
+    for number, example in enumerate(examples, 1):
+        download = example.locator(".code-block-caption a.download")
+        if not download.count():
+            continue  # an example with its own :caption: has no link to its file
+        source = source_of(urljoin(page.url, download.first.get_attribute("href")))
+        code = example.locator(".example-code div.highlight").first
+        numbers = [int(n) for n in code.locator(".linenos").all_inner_texts()]
+        assert numbers, f"{example_page}, example {number}: no line numbers"
+        lines = source.read_text(encoding="utf-8").splitlines()
+        # sphinx-copybutton leaves out the last line's newline, so that a pasted line does not run at once.
+        expected = "\n".join(lines[numbers[0] - 1:numbers[0] - 1 + len(numbers)])
+
+        page.evaluate("navigator.clipboard.writeText('nothing copied yet')")
+        code.hover()
+        code.locator("button.copybtn").click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == expected, (
+            f"{example_page}, example {number} ({source.relative_to(site.ROOT)}, "
+            f"lines {numbers[0]}-{numbers[-1]}): the copy button copied\n{copied!r}\ninstead of\n{expected!r}")
+        checked += 1
+    assert checked, f"{example_page}: no example links to its file"
+    assert tab.problems == [], "\n".join(tab.problems)

@@ -101,6 +101,7 @@ class Watched:
             viewport={"width": width, "height": 800},
             permissions=["clipboard-read", "clipboard-write"],
         )
+        self.context.set_default_timeout(10_000)
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
         self.page.on("request", self._started)

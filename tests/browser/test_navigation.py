@@ -45,6 +45,7 @@ def test_menu_opens_every_chapter(open_tab):
                 link.click()
             tab.settle()
         assert page_of(page.url) == expected, f"the menu's {title!r} led to {page.url}"
+        assert tab.problems == [], "\n".join(tab.problems)
         assert page.locator("h1").count() == 1, f"{expected} has no title"
         current = page.locator(".wy-menu-vertical li.toctree-l1.current > a").inner_text()
         assert current == title, f"on {expected}, the menu marks {current!r} as the current chapter"
@@ -79,6 +80,7 @@ def follow(tab, rel: str) -> list[str]:
         with page.expect_navigation():
             page.locator(f'a[rel="{rel}"]').first.click()
         tab.settle()
+        assert tab.problems == [], "\n".join(tab.problems)
         seen.append(page_of(page.url))
         assert seen[-1] == targets.pop()
         assert seen.count(seen[-1]) == 1, f"{rel} goes round in a circle: {seen}"

@@ -196,7 +196,7 @@ def visit(chromium):
             violations = None
             if site.AXE.is_file():
                 page.add_script_tag(path=site.AXE)
-                violations = page.evaluate(probes.AXE_RUN, probes.AXE_TAGS)
+                violations = page.evaluate(probes.AXE_RUN, [probes.AXE_TAGS, None])
             visits[key] = Visit(list(watched.problems), favicons, layout, pictures, violations)
         return visits[key]
 

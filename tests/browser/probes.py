@@ -67,8 +67,10 @@ PICTURES = "() => {" + DESCRIBE + """
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
-AXE_RUN = """async tags => {
-  const results = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+# axe.run on the whole page, or on the element that 'within' selects.
+AXE_RUN = """async ([tags, within]) => {
+  const context = within ? document.querySelector(within) : document;
+  const results = await axe.run(context, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
   return results.violations.map(v => ({
     id: v.id,
     impact: v.impact,

@@ -29,5 +29,5 @@ def test_search_results_have_no_accessibility_violations(open_tab, axe_source):
     tab.page.wait_for_selector(GATHER_RESULT, timeout=5_000)
     tab.page.wait_for_function("() => !document.querySelector('#search-progress')?.textContent.includes('Preparing')")
     tab.page.add_script_tag(path=axe_source)
-    violations = tab.page.evaluate(probes.AXE_RUN, probes.AXE_TAGS)
+    violations = tab.page.evaluate(probes.AXE_RUN, [probes.AXE_TAGS, None])
     assert violations == [], f"search.html?q=gather, WCAG 2.2 A/AA:\n{describe(violations)}"

@@ -3,22 +3,23 @@ import time
 
 
 async def say_after(delay, what):
-    print(f"{time.strftime('%X')} start say_after({delay}, {what!r})")
+    print(f"start say_after({delay}, {what!r})")
     await asyncio.sleep(delay)
-    print(f"{time.strftime('%X')} {what}")
+    print(what)
 
 
 async def main():
-    start = time.time()
-    print(start, "before creating tasks")
+    start = time.perf_counter()
+    print("before creating tasks")
     task1 = asyncio.create_task(say_after(1, "hello"))
     task2 = asyncio.create_task(say_after(2, "world"))
+    print("after creating tasks, before the delay")
     await asyncio.sleep(0.1)
-    time.sleep(3)
-    print(f"{time.time() - start:.2f} seconds: after the blocking sleep")
+    time.sleep(3)  # DELAY: blocks the whole thread, and the event loop with it
+    print("after the delay, before awaiting the tasks")
     await task1
     await task2
-    print(task1, hex(id(task1)))
+    print(f"total time elapsed: {time.perf_counter() - start:.2f} seconds")
 
 
 asyncio.run(main())

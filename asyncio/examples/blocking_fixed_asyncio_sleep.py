@@ -15,7 +15,7 @@ async def main():
     task2 = asyncio.create_task(say_after(2, "world"))
     print("after creating tasks, before the delay")
     await asyncio.sleep(0.1)
-    await asyncio.sleep(3)  # DELAY: only main() waits; the loop runs the tasks
+    await asyncio.sleep(3)  # DELAY: only main() waits
     print("after the delay, before awaiting the tasks")
     await task1
     await task2

@@ -15,7 +15,7 @@ async def main():
     task2 = asyncio.create_task(say_after(2, "world"))
     print("after creating tasks, before the delay")
     await asyncio.sleep(0.1)
-    await asyncio.to_thread(time.sleep, 3)  # DELAY: blocks a worker thread, not the loop
+    await asyncio.to_thread(time.sleep, 3)  # DELAY: blocks another thread
     print("after the delay, before awaiting the tasks")
     await task1
     await task2

@@ -15,7 +15,7 @@ async def main():
     task2 = asyncio.create_task(say_after(2, "world"))
     print("after creating tasks, before the delay")
     await asyncio.sleep(0.1)
-    time.sleep(3)  # DELAY: blocks the whole thread, and the event loop with it
+    time.sleep(3)  # DELAY: blocks the thread, and the loop with it
     print("after the delay, before awaiting the tasks")
     await task1
     await task2

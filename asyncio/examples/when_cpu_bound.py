@@ -27,12 +27,14 @@ async def gather_all():
 def timed(how, run):
     start = time.perf_counter()
     where = set(run())  # the (process, thread) pairs that ran the jobs
+    elapsed = time.perf_counter() - start
     processes = len({process for process, _ in where})
-    print(f"{how:<10} {time.perf_counter() - start:.1f} s   threads: {len(where)}   processes: {processes}")
+    print(f"{how:<10} {elapsed:.1f} s   threads: {len(where)}   processes: {processes}")
 
 
 if __name__ == "__main__":
-    print(f"{JOBS} jobs of {WORK} s of CPU time each; two cores or more: {len(os.sched_getaffinity(0)) >= 2}")
+    cores = len(os.sched_getaffinity(0))
+    print(f"{JOBS} jobs of {WORK} s of CPU time each; two cores or more: {cores >= 2}")
     timed("asyncio", lambda: asyncio.run(gather_all()))
     with ThreadPoolExecutor(max_workers=JOBS) as threads:
         timed("threads", lambda: list(threads.map(crunch, [WORK] * JOBS)))

@@ -25,8 +25,9 @@ async def gather_all():
 def timed(how, run):
     start = time.perf_counter()
     where = set(run())  # the (process, thread) pairs that ran the jobs
+    elapsed = time.perf_counter() - start
     processes = len({process for process, _ in where})
-    print(f"{how:<10} {time.perf_counter() - start:.1f} s   threads: {len(where)}   processes: {processes}")
+    print(f"{how:<10} {elapsed:.1f} s   threads: {len(where)}   processes: {processes}")
 
 
 if __name__ == "__main__":

@@ -118,7 +118,8 @@ class _ExampleProcess:
         stamped = [(e["t"], e["stream"], e["text"]) for e in events if "stream" in e] + self.raw
         stamped.sort(key=lambda item: item[0])
         run.lines = [Line(round(t - origin, 4), stream, text) for t, stream, text in stamped]
-        run.exit_time = round(ended - origin, 4)
+        end = next((e["end"] for e in events if "end" in e), ended)
+        run.exit_time = round(end - origin, 4)
         return run
 
 

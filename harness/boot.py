@@ -89,14 +89,16 @@ def _preimport(example):
         return  # the run itself reports it
     for node in tree.body:
         if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
+            names, attributes = [alias.name for alias in node.names], []
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names = [node.module]
+            names, attributes = [node.module], [alias.name for alias in node.names]
         else:
             continue
         for name in names:
             try:
-                importlib.import_module(name)
+                module = importlib.import_module(name)
+                for attribute in attributes:
+                    getattr(module, attribute, None)  # some packages import names lazily
             except Exception:
                 pass  # the example's own import will raise it
 

@@ -284,7 +284,8 @@ def test_version_variant_is_recorded_and_then_checked(tmp_path):
     variant = outputs.output_path(example.path, older)
     assert "Python 3.9" in variant.read_text() and "Python 3.11" in example.output.read_text()
     assert record([example], interpreter(older), older) == 0
-    assert sorted(p.name for p in examples.iterdir()) == ["versioned.3.9.out", "versioned.out", "versioned.py"]
+    assert sorted(p.name for p in examples.iterdir()) == [
+        "versioned.3.9.out", "versioned.out", "versioned.py", "versioned.timeline"]
 
     targets = [Target(example, v, interpreter(v)) for v in [(3, 9), (3, 10), (3, 11)]]
     by_version = {o.target.version: o for o in asyncio.run(check_targets(targets))}
@@ -313,3 +314,12 @@ def test_missing_interpreter_is_skipped_with_how_to_install(tmp_path):
     (example,) = find_examples(tmp_path)
     (outcome,) = asyncio.run(check_targets([Target(example, (3, 10), None)]))
     assert outcome.skipped is not None and "pyenv install 3.10" in outcome.skipped
+
+
+def test_cpu_examples_wait_for_idle_cores():
+    from harness import runner
+
+    idle = asyncio.run(runner.wait_for_idle_cores(sample=0.1))
+    assert idle is None or 0.0 <= idle <= 1.0
+    if runner._cpu_times() is not None:  # Linux: the fraction is measured
+        assert idle is not None

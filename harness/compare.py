@@ -293,6 +293,11 @@ def report(doc: Documented | None, run: Run, result: Verdict, relative: str, com
     )
     lines = [f"{relative} does not match its documented output ({run.python}, Python {run.version or '?'}):"]
     lines += [f"  - {problem}" for problem in result.problems]
+    if run.others_cpu:
+        lines.append(
+            f"  - other programs used {run.others_cpu:.2f} s of CPU during this run, which must run alone: "
+            "its figures measure them too; run it again on a quiet machine"
+        )
     lines += ["", *diff, ""]
     if result.proposed is not None:
         lines.append(f"If this run is right, re-record it: {command}")

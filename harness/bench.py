@@ -42,10 +42,13 @@ def main(argv: list[str] | None = None) -> int:
         outcomes = asyncio.run(check_examples(examples, args.python))
         wall = time.monotonic() - started
         durations = {o.example.name: o.run.exit_time for o in outcomes if o.run is not None}
+        alone = sum(d for o in outcomes if o.run is not None and o.documented and o.documented.runs_alone
+                    for d in [o.run.exit_time])
         longest_name = max(durations, key=durations.get)
         longest = durations[longest_name]
         total = sum(durations.values())
-        failed = [o.example.name for o in outcomes if not o.ok]
+        failed = [o.example.name for o in outcomes if not o.ok and o.skipped is None]
+        skipped = [f"{o.example.name} ({o.skipped})" for o in outcomes if o.skipped is not None]
         for outcome in outcomes:
             all_deltas.extend(lateness(outcome))
         worst_ratio = max(worst_ratio, wall / longest)
@@ -54,8 +57,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  sum of run times    {total:.2f} s  (what running them one by one costs)")
         print(f"  longest example     {longest:.2f} s  ({longest_name})")
         print(f"  wall time           {wall:.2f} s")
-        print(f"  wall / longest      {wall / longest:.2f}")
+        print(f"  wall / longest      {wall / longest:.2f}  (of which {alone:.2f} s run alone, after the rest)")
         print(f"  checks failed       {len(failed)}" + (f": {', '.join(failed)}" if failed else ""))
+        print(f"  skipped             {len(skipped)}" + (f": {', '.join(skipped)}" if skipped else ""))
     if all_deltas:
         all_deltas.sort()
         pick = lambda q: all_deltas[min(len(all_deltas) - 1, int(q * len(all_deltas)))]  # noqa: E731

@@ -11,7 +11,8 @@ The path is relative to the page, as for ``literalinclude``. Options:
 ``:lines:``            show only these lines of the file (e.g. ``1-5, 9-``);
 ``:emphasize-lines:``  the file's line numbers to emphasise (as shown);
 ``:caption:``          a caption instead of the file name;
-``:no-output:``        leave the output out;
+``:no-output:``        leave the output out (and the timeline);
+``:no-timeline:``      leave out the timeline drawn under the output (timeline.py);
 ``:name:``             a label for cross-references.
 
 A missing example or output file, or one that cannot be read, is a build
@@ -34,6 +35,7 @@ from sphinx.util import logging, parselinenos
 from sphinx.util.docutils import SphinxDirective
 
 from harness import outputs, pythons
+from timeline import timeline_nodes
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +48,7 @@ class ExampleDirective(SphinxDirective):
         "emphasize-lines": directives.unchanged_required,
         "caption": directives.unchanged_required,
         "no-output": directives.flag,
+        "no-timeline": directives.flag,
         "name": directives.unchanged_required,
     }
 
@@ -66,6 +69,8 @@ class ExampleDirective(SphinxDirective):
         result: list[nodes.Node] = [code_node]
         if "no-output" not in self.options:
             result.extend(self._output(example))
+            if "no-timeline" not in self.options:
+                result.extend(timeline_nodes(self, example))
         container = nodes.container(classes=["example"])
         container.extend(result)
         return [container]

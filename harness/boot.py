@@ -6,6 +6,10 @@ per completed line to EVENTS_FILE, stamped with ``time.monotonic()``: the
 system-wide clock the harness also reads. One channel keeps stdout and stderr
 in the order the example wrote them, as a terminal shows them.
 
+With ``--timeline`` first (``python boot.py --timeline EVENTS_FILE
+EXAMPLE.py``), it also loads timeline_probe.py, which records when each
+asyncio task, thread and process ran, and writes that to EVENTS_FILE at exit.
+
 The example runs as ``__main__`` with its own file name, ``sys.argv`` and
 ``sys.path[0]``; if it raises, the traceback is printed without this file's
 frame, as Python would print it. Runs on Python 3.9 and newer, and imports
@@ -120,8 +124,21 @@ def _wait_for_go():
 READY = b"\x00ready\n"
 
 
+def _load_timeline_probe():
+    """timeline_probe.py, beside this file, as a private module (not importable by the example)."""
+    import importlib.util
+
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "timeline_probe.py")
+    spec = importlib.util.spec_from_file_location("_boot_timeline_probe", path)
+    probe = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(probe)
+    return probe
+
+
 def main():
-    events_path, example = sys.argv[1], os.path.abspath(sys.argv[2])
+    arguments = sys.argv[1:]
+    timeline = arguments[:1] == ["--timeline"]
+    events_path, example = arguments[timeline], os.path.abspath(arguments[timeline + 1])
     events = _Events(events_path)
     events.emit(
         python=".".join(map(str, sys.version_info[:3])),
@@ -139,6 +156,10 @@ def main():
     sys.path[0] = os.path.dirname(example)
 
     _preimport(example)
+    probe = None
+    if timeline:
+        probe = _load_timeline_probe()
+        probe.install(events.emit)
     _wait_for_go()
     status = 0
     events.emit(start=time.monotonic())
@@ -157,6 +178,8 @@ def main():
         events.emit(end=time.monotonic())
         for writer in writers:
             writer.close_line()
+        if probe is not None:
+            probe.flush()
     sys.exit(status)
 
 

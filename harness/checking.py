@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness import compare, outputs, pythons
+from harness import compare, outputs, pythons, timeline
 from harness.examples import Example
 from harness.pythons import Version
 from harness.runner import DEFAULT_TIMEOUT, Job, Run, run_all
@@ -40,6 +40,7 @@ class Outcome:
     message: str = ""  # the failure report; empty when the check passes
     format_error: outputs.OutputFormatError | None = None
     skipped: str | None = None  # why it was not run
+    timeline: timeline.TimelineCheck | None = None  # the run's timeline against x.timeline (where checked)
 
     @property
     def example(self) -> Example:
@@ -120,6 +121,7 @@ async def check_targets(targets: list[Target]) -> list[Outcome]:
             outcome.message = compare.report(outcome.documented, run, outcome.verdict, outcome.example.relative, command)
             if outcome.documented is None:
                 outcome.message += f"\n{outcome.example.output.name} is missing: record it with '{command}' and review it."
+        outcome.timeline = timeline.check(outcome)  # reported by tests/test_timeline.py
     return outcomes
 
 

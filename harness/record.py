@@ -3,8 +3,10 @@
 Runs the examples (all of them, or those named) and rewrites each one's
 ``.out`` file from the run. A run that passes its check leaves the file as it
 is, byte for byte; otherwise lines that still match keep their documented text
-and time, so the diff shows only what changed. A run that hangs, or exits with
-a status its documented output does not state, is reported and not recorded.
+and time, so the diff shows only what changed. The same run's timeline goes
+to ``.timeline`` in the same way (harness/timeline.py). A run that hangs, or
+exits with a status its documented output does not state, is reported and not
+recorded.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import asyncio
 import sys
 from pathlib import Path
 
-from harness import outputs, pythons
+from harness import outputs, pythons, timeline
 from harness.checking import Outcome, Target, check_targets
 from harness.examples import Example, find_example, find_examples
 from harness.pythons import Version
@@ -36,6 +38,8 @@ def record(examples: list[Example], python: str | None = None, version: Version 
         print(f"{status:<14} {Path(outcome.example.relative).parent / outcome.output_path.name}")
         if status.startswith("NOT"):
             print("    " + outcome.message.replace("\n", "\n    "))
+        elif not status.startswith("skipped"):
+            failures += _record_timeline(outcome)
     print(f"\n{len(outcomes)} examples under Python {pythons.text(version)}; review the changes with 'git diff'.")
     return 1 if failures else 0
 
@@ -62,6 +66,20 @@ def _record_one(outcome: Outcome) -> str:
     new = not path.exists()
     path.write_text(outcome.verdict.proposed, encoding="utf-8")
     return "recorded" if new else "updated"
+
+
+def _record_timeline(outcome: Outcome) -> int:
+    """Write the run's timeline beside the output (harness/timeline.py); 1 if it could not be."""
+    checked = outcome.timeline
+    if checked is None or checked.ok:
+        return 0
+    where = Path(outcome.example.relative).parent / checked.path.name
+    written = timeline.record(checked)
+    if written is None:
+        print(f"{'NOT RECORDED':<14} {where}\n    " + "\n    ".join(checked.problems))
+        return 1
+    print(f"{written:<14} {where}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -55,16 +55,18 @@ STARTUP_TIMEOUT = 60.0  # for an interpreter to start up and import, on a busy m
 class _ExampleProcess:
     """One example's interpreter: started, then released, then collected."""
 
-    def __init__(self, example: Path, python: str, timeout: float):
+    def __init__(self, example: Path, python: str, timeout: float, timeline: bool = True):
         self.run = Run(example=example, python=python)
         self.timeout = timeout
+        self.timeline = timeline
         self.raw: list[tuple[float, str, str]] = []  # output that bypassed boot.py's writers
         self.ready = asyncio.Event()
 
     async def start(self, events_path: Path) -> None:
         self.events_path = events_path
         self.process = await asyncio.create_subprocess_exec(
-            self.run.python, str(BOOT), str(events_path), str(self.run.example),
+            self.run.python, str(BOOT), *(["--timeline"] if self.timeline else []),
+            str(events_path), str(self.run.example),
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
@@ -133,12 +135,13 @@ class Job:
     python: str = sys.executable
     timeout: float = DEFAULT_TIMEOUT
     alone: bool = False  # it burns CPU: run it with nothing else running
+    timeline: bool = True  # also record when its tasks, threads and processes ran (harness/timeline.py)
 
 
 async def _run_together(jobs: list[Job]) -> list[Run]:
     """Start the interpreters, wait until all are ready, release them at once."""
     with tempfile.TemporaryDirectory(prefix="examples-") as tmp:
-        processes = [_ExampleProcess(job.example, job.python, job.timeout) for job in jobs]
+        processes = [_ExampleProcess(job.example, job.python, job.timeout, job.timeline) for job in jobs]
         await asyncio.gather(*(p.start(Path(tmp) / f"{i}.jsonl") for i, p in enumerate(processes)))
         await asyncio.gather(*(p.wait_ready() for p in processes))
         return list(await asyncio.gather(*(p.go_and_finish() for p in processes)))

@@ -284,7 +284,8 @@ def test_version_variant_is_recorded_and_then_checked(tmp_path):
     variant = outputs.output_path(example.path, older)
     assert "Python 3.9" in variant.read_text() and "Python 3.11" in example.output.read_text()
     assert record([example], interpreter(older), older) == 0
-    assert sorted(p.name for p in examples.iterdir()) == ["versioned.3.9.out", "versioned.out", "versioned.py"]
+    assert sorted(p.name for p in examples.iterdir()) == [
+        "versioned.3.9.out", "versioned.out", "versioned.py", "versioned.timeline"]
 
     targets = [Target(example, v, interpreter(v)) for v in [(3, 9), (3, 10), (3, 11)]]
     by_version = {o.target.version: o for o in asyncio.run(check_targets(targets))}

@@ -46,14 +46,22 @@ _KIND_WORDS = {"run": "ran", "block": "blocked the event loop", "wait": "waited"
 
 def timeline_nodes(directive, example: Path) -> list[nodes.Node]:
     """The nodes that show an example's timeline, or a build warning if it has none."""
-    path = timelines.timeline_path(example)
+    path, out_path = timelines.timeline_path(example), outputs.output_path(example)
+    if not out_path.is_file():
+        return []  # the output's own warning says how to record both
+    try:
+        documented = outputs.parse(out_path)
+    except outputs.OutputFormatError:
+        return []  # reported with the output
+    version = timelines.timeline_version(documented)
     fix = f"make update-examples EXAMPLE={example.stem}"
+    if version != timelines.pythons.REFERENCE:
+        fix += f" VERSION={timelines.pythons.text(version)}"
     if not path.is_file():
         return directive._warn(f"{example.name} has no timeline {path.name}; create it with '{fix}'")
     directive.env.note_dependency(str(path))
     try:
         timeline = timelines.parse(path)
-        documented = outputs.parse(outputs.output_path(example))
     except outputs.OutputFormatError as error:
         return directive._warn(f"{error}; fix that line, or delete the file and run '{fix}'")
     if not timeline.lanes:

@@ -346,11 +346,11 @@ def format_timeline(timeline: Timeline) -> str:
     return "\n".join(lines) + "\n"
 
 
-_LANE = re.compile(r"^(?P<kind>task|thread|process|loop)(?: (?P<name>.*?))?:(?: +(?P<segments>.*))?$")
+_LANE = re.compile(rf"^(?P<kind>{'|'.join(KINDS)})(?: (?P<name>.*?))?:(?: +(?P<segments>.*))?$")
 _SEGMENT = re.compile(
-    r"^(?P<kind>run|block|wait) (?P<start>\d+(?:\.\d+)?)(?:-(?P<end>\d+(?:\.\d+)?))?(?: (?P<what>\S.*))?$"
+    rf"^(?P<kind>{'|'.join(SEGMENTS)}) (?P<start>\d+(?:\.\d+)?)(?:-(?P<end>\d+(?:\.\d+)?))?(?: (?P<what>\S.*))?$"
 )
-_ENDING = re.compile(r"^(?P<ending>done|cancelled|failed|pending) (?P<time>\d+(?:\.\d+)?)$")
+_ENDING = re.compile(rf"^(?P<ending>{'|'.join(ENDINGS)}) (?P<time>\d+(?:\.\d+)?)$")
 _PYTHON = re.compile(r"^python: (?P<version>\d+\.\d+)\s*$")
 
 
@@ -410,10 +410,6 @@ def parse(path: Path, text: str | None = None) -> Timeline:
 
 
 # --- The check ---------------------------------------------------------------------------
-
-
-def _window(rule: outputs.TimingRule, t: float) -> tuple[float, float]:
-    return rule.window(t)
 
 
 def _within(rule: outputs.TimingRule, documented: float, actual: float) -> bool:
@@ -674,14 +670,15 @@ async def _run_examples(examples, timeline: bool):
     return await run_all(jobs)
 
 
-def overhead(examples, rounds: int) -> int:
+def overhead(examples, rounds: int, one_at_a_time: bool = False) -> int:
     """Run the examples with and without the probe, in turns; print how much later lines come with it."""
     from harness import compare as output_compare
 
     times: dict[tuple[bool, str, int], list[float]] = {}
+    batches = [[example] for example in examples] if one_at_a_time else [examples]
     for round_ in range(rounds):
-        for timeline in ((False, True) if round_ % 2 == 0 else (True, False)):
-            for example, run in zip(examples, asyncio.run(_run_examples(examples, timeline))):
+        for timeline, batch in [(t, b) for b in batches for t in ((False, True) if round_ % 2 == 0 else (True, False))]:
+            for example, run in zip(batch, asyncio.run(_run_examples(batch, timeline))):
                 lines = output_compare.normalized_lines(run)
                 for index, line in enumerate(lines):
                     times.setdefault((timeline, example.name, index), []).append(line.time)
@@ -703,7 +700,8 @@ def overhead(examples, rounds: int) -> int:
         return (f"median {statistics.median(deltas) * 1000:+.1f} ms, mean {statistics.mean(deltas) * 1000:+.1f} ms, "
                 f"min {deltas[0] * 1000:+.1f} ms, max {deltas[-1] * 1000:+.1f} ms")
 
-    print(f"{len(examples)} examples, {rounds} runs each way; with the probe minus without (median over runs):")
+    how = "one at a time" if one_at_a_time else "all at once, as make test runs them"
+    print(f"{len(examples)} examples, {rounds} runs each way, {how}; with the probe minus without (median over runs):")
     print(f"  printed lines ({len(line_deltas)}): {summary(line_deltas)}")
     print(f"  total run time ({len(exit_deltas)}): {summary(exit_deltas)}")
     return 0
@@ -758,13 +756,14 @@ def main(argv: list[str] | None = None) -> int:
                         "with and without the probe")
     parser.add_argument("names", nargs="*", help="example names (file stems); all if none")
     parser.add_argument("--rounds", type=int, default=5, help="overhead: runs each way (default 5)")
-    args = parser.parse_args(argv)
+    parser.add_argument("--one-at-a-time", action="store_true", help="overhead: run each example alone")
+    args = parser.parse_intermixed_args(argv)
     examples = [find_example(name) for name in args.names] if args.names else find_examples()
     if args.command == "show":
         return show(examples)
     if args.command == "record":
         return record_timelines(examples)
-    return overhead(examples, args.rounds)
+    return overhead(examples, args.rounds, args.one_at_a_time)
 
 
 if __name__ == "__main__":

@@ -51,6 +51,17 @@ _ANY = {
 }
 
 
+
+
+def _any(kind: str, documented: str) -> str:
+    """The pattern of readings that may stand where `documented` does."""
+    decimals = _decimals(documented)
+    if kind == "duration" and decimals <= 3:
+        # A formatted duration ("0.20 s") keeps its format; a raw float's digits vary.
+        return rf"\d+\.\d{{{decimals}}}"
+    return _ANY[kind]
+
+
 @dataclass(frozen=True)
 class Reading:
     kind: str
@@ -63,7 +74,7 @@ def _pattern(text: str) -> tuple[re.Pattern, list[tuple[str, str]]]:
     parts, kinds, end = [], [], 0
     for match in _FIND.finditer(text):
         parts.append(re.escape(text[end:match.start()]))
-        parts.append(f"({_ANY[match.lastgroup]})")
+        parts.append(f"({_any(match.lastgroup, match.group())})")
         kinds.append((match.lastgroup, match.group()))
         end = match.end()
     parts.append(re.escape(text[end:]))

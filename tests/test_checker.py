@@ -129,6 +129,16 @@ CASES = {
         "0.1 out| took 0.90 seconds\n0.1 exit 0\n",
         "the printed duration is",
     ),
+    "duration_format_changed": (
+        """
+        import time
+        start = time.perf_counter()
+        time.sleep(0.1)
+        print(f"took {time.perf_counter() - start:.2f} seconds")
+        """,
+        "0.1 out| took 0.1 seconds\n0.1 exit 0\n",
+        "the printed lines differ",
+    ),
     "address_varies": (
         """print(object())""",
         "0.0 out| <object object at 0x7f0000000000>\n0.0 exit 0\n",

@@ -79,3 +79,47 @@ def test_perturbation(name, outcomes):
     else:
         assert not outcome.ok, f"{name}: the check passed, but the example no longer does what its output says"
         assert expected in outcome.message, outcome.message
+
+
+CPU_EXAMPLE = find_examples()[0].root / "asyncio" / "examples" / "when_cpu_bound.py"
+
+# The CPU-bound example's point is that processes halve the time: each way of
+# losing that must fail, although the lines keep their words and order.
+CPU_PERTURBATIONS = {
+    "cpu_unchanged": (None, None, None),
+    "cpu_processes_one_at_a_time": (
+        "ProcessPoolExecutor(max_workers=JOBS)",
+        "ProcessPoolExecutor(max_workers=1)",
+        "the run took 0.6",
+    ),
+    # Same words, same order; only the printed duration and the times move by 0.1 s.
+    "cpu_processes_slower": (
+        "processes.map(crunch, [WORK] * JOBS)",
+        "processes.map(crunch, [2 * WORK] * JOBS)",
+        "the printed duration is",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def cpu_outcomes(tmp_path_factory):
+    root = tmp_path_factory.mktemp("perturbed_cpu")
+    (root / "examples").mkdir()
+    source, documented = CPU_EXAMPLE.read_text(), CPU_EXAMPLE.with_suffix(".out").read_text()
+    for name, (old, new, _) in CPU_PERTURBATIONS.items():
+        changed = source if old is None else source.replace(old, new)
+        assert old is None or changed != source
+        (root / "examples" / f"{name}.py").write_text(changed)
+        (root / "examples" / f"{name}.out").write_text(documented)
+    return {o.example.name: o for o in asyncio.run(check_examples(find_examples(root)))}
+
+
+@pytest.mark.parametrize("name", CPU_PERTURBATIONS)
+def test_cpu_bound_perturbation(name, cpu_outcomes):
+    outcome = cpu_outcomes[name]
+    expected = CPU_PERTURBATIONS[name][2]
+    if expected is None:
+        assert outcome.ok, outcome.message
+    else:
+        assert not outcome.ok, f"{name}: the check passed, but processes no longer run the jobs in parallel"
+        assert expected in outcome.message, outcome.message

@@ -5,7 +5,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 JOBS = 2
-WORK = 0.2  # seconds of CPU time each job needs
+WORK = 0.1  # seconds of CPU time each job needs
 
 
 def crunch(seconds):
@@ -29,12 +29,12 @@ def timed(how, run):
     where = set(run())  # the (process, thread) pairs that ran the jobs
     elapsed = time.perf_counter() - start
     processes = len({process for process, _ in where})
-    print(f"{how:<10} {elapsed:.1f} s   threads: {len(where)}   processes: {processes}")
+    print(f"{how:<10} {elapsed:.2f} s   threads: {len(where)}   processes: {processes}")
 
 
 if __name__ == "__main__":
     cores = len(os.sched_getaffinity(0))
-    print(f"{JOBS} jobs of {WORK} s of CPU time each; two cores or more: {cores >= 2}")
+    print(f"{JOBS} jobs of {WORK * 1000:.0f} ms of CPU time each; two cores or more: {cores >= 2}")
     timed("asyncio", lambda: asyncio.run(gather_all()))
     with ThreadPoolExecutor(max_workers=JOBS) as threads:
         timed("threads", lambda: list(threads.map(crunch, [WORK] * JOBS)))

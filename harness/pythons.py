@@ -17,6 +17,14 @@ SUPPORTED: list[Version] = [(3, 9), (3, 10), (3, 11), (3, 12), (3, 13)]
 REFERENCE: Version = (3, 11)
 
 
+def recording_version(required: Version | None) -> Version:
+    """The version an example's documented output and timeline are recorded with.
+
+    The reference version, or the lowest one the example needs if that is newer.
+    """
+    return max(REFERENCE, required) if required else REFERENCE
+
+
 def text(version: Version) -> str:
     return f"{version[0]}.{version[1]}"
 

@@ -17,13 +17,26 @@ import sys
 from pathlib import Path
 
 from harness import outputs, pythons, timeline
-from harness.checking import Outcome, Target, check_targets
+from harness.checking import Outcome, Target, check_targets, requirement
 from harness.examples import Example, find_example, find_examples
 from harness.pythons import Version
 
 
-def record(examples: list[Example], python: str | None = None, version: Version = pythons.REFERENCE) -> int:
-    """Re-record the examples' outputs under one Python version; 1 if any could not be."""
+def record(examples: list[Example], python: str | None = None, version: Version | None = None) -> int:
+    """Re-record the examples' outputs; 1 if any could not be, 2 if an interpreter is missing.
+
+    Without a version, each example is recorded with the version its documented
+    output is for (pythons.recording_version); with one, under that version,
+    which writes a variant where its output differs.
+    """
+    if version is None and python is None:
+        by_version: dict[Version, list[Example]] = {}
+        for example in examples:
+            by_version.setdefault(pythons.recording_version(requirement(example)), []).append(example)
+        statuses = [record(chosen, None, v) for v, chosen in sorted(by_version.items())]
+        return max(statuses, default=0)
+    if version is None:
+        version = pythons.version_of_interpreter(python)
     if python is None:
         interpreter = pythons.find(version)
         if not interpreter.found:
@@ -62,7 +75,8 @@ def _record_one(outcome: Outcome) -> str:
         )
         return "NOT RECORDED"
     version = outcome.target.version
-    path = outcome.example.output if version == pythons.REFERENCE else outputs.output_path(outcome.example.path, version)
+    documented_version = pythons.recording_version(outcome.documented.requires_python if outcome.documented else None)
+    path = outcome.example.output if version == documented_version else outputs.output_path(outcome.example.path, version)
     new = not path.exists()
     path.write_text(outcome.verdict.proposed, encoding="utf-8")
     return "recorded" if new else "updated"
@@ -71,9 +85,12 @@ def _record_one(outcome: Outcome) -> str:
 def _record_timeline(outcome: Outcome) -> int:
     """Write the run's timeline beside the output (harness/timeline.py); 1 if it could not be."""
     checked = outcome.timeline
-    if checked is None or checked.ok:
-        return 0
+    if checked is None:
+        return 0  # recorded under another version (timeline.timeline_version)
     where = Path(outcome.example.relative).parent / checked.path.name
+    if checked.ok:
+        print(f"{'unchanged':<14} {where}")
+        return 0
     written = timeline.record(checked)
     if written is None:
         print(f"{'NOT RECORDED':<14} {where}\n    " + "\n    ".join(checked.problems))
@@ -88,9 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--version",
         type=pythons.parse,
-        default=pythons.REFERENCE,
-        help=f"the Python version to record for (default {pythons.text(pythons.REFERENCE)}: the documented "
-        "outputs; another version writes a variant only where its output differs)",
+        help=f"the Python version to record for (default: the documented outputs' own, "
+        f"{pythons.text(pythons.REFERENCE)} or the lowest an example needs; another version writes a "
+        "variant only where its output differs)",
     )
     parser.add_argument("--python", help="the interpreter to use (default: found for --version)")
     args = parser.parse_args(argv)
@@ -99,8 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     except LookupError as error:
         print(error, file=sys.stderr)
         return 2
-    version = pythons.version_of_interpreter(args.python) if args.python else args.version
-    return record(examples, args.python, version)
+    return record(examples, args.python, args.version)
 
 
 if __name__ == "__main__":

@@ -123,8 +123,7 @@ def timeline_path(example: Path) -> Path:
 
 def timeline_version(documented: outputs.Documented | None) -> pythons.Version:
     """The version an example's timeline is recorded and checked on."""
-    required = documented.requires_python if documented is not None else None
-    return max(pythons.REFERENCE, required) if required else pythons.REFERENCE
+    return pythons.recording_version(documented.requires_python if documented is not None else None)
 
 
 # --- From a run's events -------------------------------------------------------------

@@ -316,6 +316,21 @@ def test_requires_python_skips_older_versions_with_the_reason(tmp_path):
     assert newer.ok, newer.message
 
 
+def test_example_for_a_newer_python_is_recorded_with_it(tmp_path):
+    """Its documented output is its .out file, recorded with the lowest version it needs."""
+    examples = tmp_path / "examples"
+    examples.mkdir()
+    (examples / "new_api.py").write_text('import sys\nprint("Python %d.%d" % sys.version_info[:2])\n')
+    (examples / "new_api.out").write_text("requires-python: 3.12\n0.0 out| Python 3.12\n0.0 exit 0\n")
+    (example,) = find_examples(tmp_path)
+    interpreter((3, 12))
+    (examples / "new_api.out").write_text("requires-python: 3.12\n0.0 out| Python 3.0\n0.0 exit 0\n")
+    assert record([example]) == 0
+    assert outputs.parse(example.output).lines[0].text == "Python 3.12"
+    assert record([example], version=(3, 12)) == 0
+    assert sorted(p.name for p in examples.iterdir()) == ["new_api.out", "new_api.py", "new_api.timeline"]
+
+
 def test_missing_interpreter_is_skipped_with_how_to_install(tmp_path):
     examples = tmp_path / "examples"
     examples.mkdir()

@@ -3,8 +3,11 @@
 The notes' minimum gather example, with its documented output, is changed in
 each of the ways a reader's copy could go wrong: a longer sleep, concurrent
 code made sequential, a blocking call, a changed word. Each change must fail
-its check; the unchanged example must pass.
+its check; the unchanged example must pass. The guide's CPU-bound example is
+changed so that its processes lose their speed-up, which must fail too.
 """
+
+from __future__ import annotations
 
 import asyncio
 
@@ -58,27 +61,33 @@ PERTURBATIONS = {
 }
 
 
-@pytest.fixture(scope="module")
-def outcomes(tmp_path_factory):
-    root = tmp_path_factory.mktemp("perturbed")
+def check_perturbed(root, source: str, documented: str, perturbations: dict) -> dict:
+    """Each perturbation of the source, checked against the same documented output, by name."""
     (root / "examples").mkdir()
-    for name, (old, new, _) in PERTURBATIONS.items():
-        source = EXAMPLE if old is None else EXAMPLE.replace(old, new)
-        assert old is None or source != EXAMPLE
-        (root / "examples" / f"{name}.py").write_text(source)
-        (root / "examples" / f"{name}.out").write_text(DOCUMENTED)
+    for name, (old, new, _) in perturbations.items():
+        changed = source if old is None else source.replace(old, new)
+        assert old is None or changed != source, f"{name}: {old!r} is not in the example"
+        (root / "examples" / f"{name}.py").write_text(changed)
+        (root / "examples" / f"{name}.out").write_text(documented)
     return {o.example.name: o for o in asyncio.run(check_examples(find_examples(root)))}
 
 
-@pytest.mark.parametrize("name", PERTURBATIONS)
-def test_perturbation(name, outcomes):
-    outcome = outcomes[name]
-    expected = PERTURBATIONS[name][2]
+def assert_caught(name: str, outcome, expected: str | None) -> None:
     if expected is None:
         assert outcome.ok, outcome.message
     else:
         assert not outcome.ok, f"{name}: the check passed, but the example no longer does what its output says"
         assert expected in outcome.message, outcome.message
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory):
+    return check_perturbed(tmp_path_factory.mktemp("perturbed"), EXAMPLE, DOCUMENTED, PERTURBATIONS)
+
+
+@pytest.mark.parametrize("name", PERTURBATIONS)
+def test_perturbation(name, outcomes):
+    assert_caught(name, outcomes[name], PERTURBATIONS[name][2])
 
 
 CPU_EXAMPLE = find_examples()[0].root / "asyncio" / "examples" / "when_cpu_bound.py"
@@ -103,23 +112,10 @@ CPU_PERTURBATIONS = {
 
 @pytest.fixture(scope="module")
 def cpu_outcomes(tmp_path_factory):
-    root = tmp_path_factory.mktemp("perturbed_cpu")
-    (root / "examples").mkdir()
     source, documented = CPU_EXAMPLE.read_text(), CPU_EXAMPLE.with_suffix(".out").read_text()
-    for name, (old, new, _) in CPU_PERTURBATIONS.items():
-        changed = source if old is None else source.replace(old, new)
-        assert old is None or changed != source
-        (root / "examples" / f"{name}.py").write_text(changed)
-        (root / "examples" / f"{name}.out").write_text(documented)
-    return {o.example.name: o for o in asyncio.run(check_examples(find_examples(root)))}
+    return check_perturbed(tmp_path_factory.mktemp("perturbed_cpu"), source, documented, CPU_PERTURBATIONS)
 
 
 @pytest.mark.parametrize("name", CPU_PERTURBATIONS)
 def test_cpu_bound_perturbation(name, cpu_outcomes):
-    outcome = cpu_outcomes[name]
-    expected = CPU_PERTURBATIONS[name][2]
-    if expected is None:
-        assert outcome.ok, outcome.message
-    else:
-        assert not outcome.ok, f"{name}: the check passed, but processes no longer run the jobs in parallel"
-        assert expected in outcome.message, outcome.message
+    assert_caught(name, cpu_outcomes[name], CPU_PERTURBATIONS[name][2])

@@ -410,5 +410,5 @@ def test_svg_has_an_accessible_name_description_and_legend():
 def test_svg_draws_threads_and_processes_and_a_shared_axis():
     page = drawing("when_cpu_bound")
     assert "thread ThreadPoolExecutor-0_0: crunch()" in page and "process ForkProcess-2: crunch()" in page
-    assert ">1 s</text>" in page and ">3 s</text>" not in page
+    assert ">0.5 s</text>" in page and ">3 s</text>" not in page
     assert ">3 s</text>" in drawing("when_cpu_bound", until=3.0)

@@ -1,9 +1,12 @@
 """Run examples for real, all at once, on one asyncio event loop.
 
-Each example is a subprocess started through boot.py, which stamps every
-printed line with the system-wide monotonic clock. Examples declared
-``runs-alone`` (they burn CPU, so sharing the two cores would change their
-timing and the others') run one at a time after the rest.
+Each example runs in its own interpreter, which runs boot.py: it stamps every
+printed line with the system-wide monotonic clock. The interpreters are forked
+by a fork server, harness/zygote.py, started once per Python with asyncio
+already imported, so that dozens of examples start in a tenth of a second; each
+looks to its example as a freshly started ``python boot.py`` would. Examples
+declared ``runs-alone`` (they burn CPU, so sharing the two cores would change
+their timing and the others') run one at a time after the rest.
 """
 
 from __future__ import annotations
@@ -128,8 +131,8 @@ class _ForkServer:
                 elif "failed" in message:
                     error = ForkServerError(f"{self.python} {ZYGOTE.name}: {message['error']}")
                     _resolve(self.pending.pop(message["failed"]), error=error)
-        except (OSError, ValueError) as error:
-            problem = f"its socket failed: {error!r}"
+        except Exception as error:  # noqa: BLE001 -- whatever it is, the server can no longer be trusted
+            problem = f"reading its answers failed: {error!r}"
         else:
             problem = "it exited"
         await self._died(problem)
@@ -172,8 +175,9 @@ class _ForkServer:
             raise self.failure
         loop = asyncio.get_running_loop()
         self.next_id += 1
-        future = self.pending[self.next_id] = loop.create_future()
-        message = json.dumps({"id": self.next_id, "argv": argv, "cwd": str(cwd), "env": _clean_environment()})
+        request = self.next_id
+        future = self.pending[request] = loop.create_future()
+        message = json.dumps({"id": request, "argv": argv, "cwd": str(cwd), "env": _clean_environment()})
         while True:
             try:
                 socket.send_fds(self.control, [message.encode("utf-8")], list(fds))
@@ -186,11 +190,16 @@ class _ForkServer:
                 finally:
                     loop.remove_writer(self.control)
             except OSError as error:
-                self.pending.pop(self.next_id, None)
+                self.pending.pop(request, None)
                 raise self.failure or ForkServerError(
                     f"the fork server for {self.python} ({ZYGOTE.name}) is gone: {error}"
                 ) from error
-        return await future
+        try:
+            return await asyncio.wait_for(future, STARTUP_TIMEOUT)
+        except asyncio.TimeoutError:
+            raise ForkServerError(
+                f"the fork server for {self.python} ({ZYGOTE.name}) did not fork within {STARTUP_TIMEOUT:.0f} s"
+            ) from None
 
     async def exited(self, pid: int) -> tuple[int, float]:
         """(exit status, CPU seconds) of a child, once it has exited."""
@@ -301,6 +310,7 @@ class _ExampleProcess:
         try:
             argv = [*(["--timeline"] if self.timeline else []), str(events_path), str(self.run.example)]
             self.pid = await server.fork(argv, self.run.example.parent, (stdin_r, stdout_w, stderr_w))
+            servers.live.append(self)
         except BaseException:
             for fd in (self.stdin, stdout_r, stderr_r):
                 os.close(fd)
@@ -336,8 +346,10 @@ class _ExampleProcess:
         if self.finished:
             return
         _kill_group(self.pid)
-        self.readers.cancel()
-        self.readers.add_done_callback(lambda readers: readers.cancelled() or readers.exception())
+        readers = getattr(self, "readers", None)
+        if readers is not None:
+            readers.cancel()
+            readers.add_done_callback(lambda done: done.cancelled() or done.exception())
         if self.stdin is not None:
             os.close(self.stdin)
             self.stdin = None
@@ -399,8 +411,6 @@ async def _start(jobs: list[tuple[str, Job]], servers: _ForkServers, folder: Pat
         *(p.start(folder / f"{name}.jsonl", servers) for (name, _), p in zip(jobs, processes)),
         return_exceptions=True,
     )
-    started = [p for p, result in zip(processes, results) if result is None]
-    servers.live.extend(started)
     for result in results:
         if isinstance(result, BaseException):
             raise result

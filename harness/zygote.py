@@ -1,38 +1,41 @@
-"""A fork server: one started interpreter that forks a fresh-looking one for each example.
+"""A fork server: one started interpreter that forks a ready one for each example.
 
-Starting an interpreter and importing asyncio costs about 50 ms of CPU; the
-harness runs dozens of examples at once on few cores. harness/runner.py
-starts this file once per interpreter (``python zygote.py CONTROL_FD``, with
-the environment it would give an example), and it:
+Starting an interpreter, importing asyncio and hooking the timeline probe
+cost about 50 ms of CPU, and the harness starts dozens of examples at once on
+few cores. harness/runner.py starts this file once per Python (``python
+zygote.py CONTROL_FD [--timeline]``, with the environment it gives examples,
+its standard streams pipes as theirs are), and it:
 
-1. imports what examples commonly import (asyncio, concurrent.futures,
-   multiprocessing, subprocess, threading, ...) and compiles boot.py, without
-   starting a thread, an event loop, an executor or a process: the numbers in
-   the names ``Task-1``, ``Thread-1``, ``ThreadPoolExecutor-0_0`` and
-   ``ForkProcess-1`` start where a fresh interpreter's do;
+1. imports what the examples and boot.py commonly import, and prepares
+   boot.py's module; with --timeline it also loads timeline_probe.py and
+   installs its hooks (see _install_probe). It starts no thread, event loop,
+   executor or process: the numbers in ``Task-1``, ``Thread-1``,
+   ``ThreadPoolExecutor-0_0``, ``ForkProcess-1`` start in each child where a
+   fresh interpreter's do. It imports nothing that registers an atexit
+   handler a fresh interpreter would not have (multiprocessing.util, for one);
 2. says ``{"ready": ...}`` on CONTROL_FD, a unix SOCK_SEQPACKET socket, and
-   serves requests: a JSON message ``{"id", "argv", "cwd", "env"}`` with
-   three file descriptors, the example's stdin, stdout and stderr (pipes the
-   runner made). It forks, closes its own copies of the three, and answers
-   ``{"forked": id, "pid": pid}``;
+   serves requests: one JSON message ``{"id", "argv", "cwd", "env"}`` with
+   three file descriptors attached, the example's stdin, stdout and stderr
+   (pipes the runner made). It forks, closes its own copies of the three (so
+   end of file comes when the example and its children close theirs), and
+   answers ``{"forked": id, "pid": pid}``;
 3. reaps its children (SIGCHLD wakes its selector through
-   ``signal.set_wakeup_fd``) and reports each one's exit
-   ``{"exited": pid, "status": code, "cpu": seconds}``: ``status`` as
-   subprocess gives it (negative: killed by that signal), ``cpu`` the user
-   and system time of the child and of the children it waited for;
-4. exits when the runner closes its end of the socket (or sends
-   ``{"exit": true}``).
+   ``signal.set_wakeup_fd``) and reports each one
+   ``{"exited": pid, "status": code, "cpu": seconds}``: the status as
+   subprocess gives it (negative: killed by that signal), the user and system
+   time of the child and of the children it waited for;
+4. exits when the runner sends ``{"exit": true}`` or closes its end.
 
-The forked child leaves the serving code, closes everything that belonged to
-the server, starts its own session (the runner kills the process group on a
-timeout), puts the three descriptors on 0, 1 and 2, moves to the example's
-folder, takes the environment and arguments it was sent, and runs boot.py as
-``__main__``, as ``python boot.py ARGV...`` would: boot.py waits for the
-release, runs the example and raises SystemExit, which ends the child as it
-ends any interpreter (threads joined, atexit handlers run, streams flushed).
-``sys.stdin``, ``sys.stdout`` and ``sys.stderr`` are the interpreter's own,
-made at start-up, like an example's, on pipes with the same environment: the
-descriptors under them are now the example's.
+The child leaves the serving code, closes what belonged to the server and
+restores SIGCHLD and the wakeup descriptor, starts its own session (the runner
+kills the process group on a timeout), puts the three descriptors on 0, 1 and
+2, moves to the example's folder, takes the environment and arguments it was
+sent, and calls boot.py's main(), as ``python boot.py ARGV...`` does: boot.py
+waits for the release, runs the example and raises SystemExit, which ends the
+child as it ends any interpreter (threads joined, atexit handlers run, the
+probe's records flushed, streams flushed). sys.stdin, sys.stdout and
+sys.stderr are the ones the interpreter made at start-up on pipes, as an
+example's are; the descriptors under them are now the example's.
 
 Python 3.9 and newer; standard library only; imports nothing from the harness.
 """

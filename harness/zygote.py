@@ -227,16 +227,19 @@ def main():
         _install_probe(boot)
     served = _serve(control, timeline)
     if served is None:
-        control.close()
-        return None
+        # The server has nothing to tear down that the system will not (it wrote
+        # nothing, holds no child's descriptor): ending at once spares the runner
+        # waiting for a whole interpreter's shutdown.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
     _become_example(*served)
     sys.modules["__main__"] = boot
-    return boot
+    return boot  # its main() is called from the top level, as when boot.py is the script
 
 
 if __name__ == "__main__":
-    _boot = main()
-    if _boot is not None:
-        # In a forked child: boot.py runs the example and raises SystemExit, which ends
-        # this interpreter as it ends any (threads joined, atexit handlers run).
-        _boot.main()
+    # main() returns only in a forked child: boot.py runs the example and raises
+    # SystemExit, which ends this interpreter as it ends any (threads joined,
+    # atexit handlers run, streams flushed).
+    main().main()

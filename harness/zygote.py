@@ -52,26 +52,26 @@ import types
 # What examples commonly import, imported once here instead of in every example.
 # Importing creates no task, thread, executor or process: the counters behind
 # their default names are untouched.
-import asyncio  # noqa: F401,E402
-import asyncio.subprocess  # noqa: F401,E402
-import concurrent.futures  # noqa: F401,E402
-import concurrent.futures.thread  # noqa: F401,E402
-import contextvars  # noqa: F401,E402
-import datetime  # noqa: F401,E402
-import functools  # noqa: F401,E402
-import inspect  # noqa: F401,E402
-import multiprocessing  # noqa: F401,E402
-import random  # noqa: F401,E402
-import subprocess  # noqa: F401,E402
-import threading  # noqa: F401,E402
-import time  # noqa: F401,E402
-import traceback  # noqa: F401,E402
+import asyncio  # noqa: F401
+import asyncio.subprocess  # noqa: F401
+import concurrent.futures  # noqa: F401
+import concurrent.futures.thread  # noqa: F401
+import contextvars  # noqa: F401
+import datetime  # noqa: F401
+import functools  # noqa: F401
+import inspect  # noqa: F401
+import multiprocessing  # noqa: F401
+import random  # noqa: F401
+import subprocess  # noqa: F401
+import threading  # noqa: F401
+import time  # noqa: F401
+import traceback  # noqa: F401
 # What boot.py and timeline_probe.py import.
-import ast  # noqa: F401,E402
-import atexit  # noqa: F401,E402
-import importlib.util  # noqa: F401,E402
-import io  # noqa: F401,E402
-import weakref  # noqa: F401,E402
+import ast  # noqa: F401
+import atexit  # noqa: F401
+import importlib.util  # noqa: F401
+import io  # noqa: F401
+import weakref  # noqa: F401
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BOOT = os.path.join(HERE, "boot.py")

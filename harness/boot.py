@@ -1,6 +1,7 @@
 """Run one example as `python example.py` would, noting when each line appears.
 
-The harness starts it as ``python boot.py EVENTS_FILE EXAMPLE.py``. It replaces
+It runs as ``python boot.py EVENTS_FILE EXAMPLE.py``: the harness has its fork
+server (zygote.py) fork an interpreter that calls main() as if started so. It replaces
 ``sys.stdout`` and ``sys.stderr`` with line writers that append one JSON event
 per completed line to EVENTS_FILE, stamped with ``time.monotonic()``: the
 system-wide clock the harness also reads. One channel keeps stdout and stderr

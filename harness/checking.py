@@ -47,6 +47,11 @@ class Outcome:
         return self.target.example
 
     @property
+    def not_checked_here(self) -> bool:
+        """Skipped for want of what this machine lacks (a Python, free cores): CI, which must have it, fails."""
+        return self.skipped is not None and (self.target.python is None or (self.run is not None and self.run.disturbed))
+
+    @property
     def ok(self) -> bool:
         return self.format_error is None and self.verdict is not None and self.verdict.ok
 
@@ -121,6 +126,12 @@ async def check_targets(targets: list[Target]) -> list[Outcome]:
             outcome.message = compare.report(outcome.documented, run, outcome.verdict, outcome.example.relative, command)
             if outcome.documented is None:
                 outcome.message += f"\n{outcome.example.output.name} is missing: record it with '{command}' and review it."
+            if run.disturbed:
+                outcome.skipped = (
+                    f"other programs took {run.others_cpu:.2f} s of CPU while it ran alone, even after waiting "
+                    "for free cores and running it again: it measures work on free cores, so this run proves "
+                    "nothing either way; check it again on a quiet machine"
+                )
         outcome.timeline = timeline.check(outcome)  # reported by tests/test_timeline.py
     return outcomes
 

@@ -44,6 +44,7 @@ class Run:
     started: bool = False  # False: the interpreter failed before the example began
     events: list[dict] = field(default_factory=list)  # everything boot.py reported
     others_cpu: float | None = None  # CPU seconds other programs used during a run alone
+    disturbed: bool = False  # a run alone during which other programs took more CPU than allowed
 
 
 def _clean_environment() -> dict[str, str]:
@@ -437,7 +438,9 @@ def _read_events(path: Path) -> list[dict]:
 
 
 IDLE_FRACTION = 0.9  # of all cores' time, over one sample, for the machine to count as idle
-IDLE_WAIT = 60.0  # seconds to wait for idle cores before running anyway
+# Seconds that all the examples of one run_all that must run alone, together, wait
+# for idle cores (and run again) before they run anyway, and are reported disturbed.
+IDLE_WAIT = 20.0
 
 
 def _cpu_times() -> tuple[int, int] | None:
@@ -449,15 +452,15 @@ def _cpu_times() -> tuple[int, int] | None:
     return fields[3] + fields[4], sum(fields)
 
 
-async def wait_for_idle_cores(sample: float = 0.1) -> float | None:
-    """Wait until other programs leave the cores free; return the idle fraction seen.
+async def wait_for_idle_cores(deadline: float, sample: float = 0.1) -> float | None:
+    """Wait until other programs leave the cores free, or the deadline; return the idle fraction seen.
 
     An example that burns CPU measures how fast work runs on free cores: run
     while something else keeps them busy, it would measure the other program.
+    One sample is taken even past the deadline.
     """
-    deadline = time.monotonic() + IDLE_WAIT
     idle = None
-    while time.monotonic() < deadline:
+    while idle is None or time.monotonic() < deadline:
         before = _cpu_times()
         await asyncio.sleep(sample)
         after = _cpu_times()
@@ -474,19 +477,21 @@ ALONE_ATTEMPTS = 3
 OTHERS_ALLOWED = 0.1
 
 
-async def _run_alone(job: Job, servers: _ForkServers, folder: Path, name: str,
+async def _run_alone(job: Job, servers: _ForkServers, folder: Path, name: str, deadline: float,
                      prepared: _ExampleProcess | None = None) -> Run:
     """Run a CPU-burning example on idle cores; run it again if others took the CPU meanwhile.
 
     Its interpreter is forked and ready (`prepared`, or forked here) before the
     cores are sampled: nothing but the example runs between the sample and the end.
+    Past the deadline it runs once more at most; a run that other programs
+    still disturbed is returned marked so.
     """
     for attempt in range(1, ALONE_ATTEMPTS + 1):
         if prepared is not None and attempt == 1:
             process = prepared
         else:
             (process,) = await _start([(f"{name}-{attempt}", job)], servers, folder)
-        await wait_for_idle_cores()
+        await wait_for_idle_cores(deadline)
         before, own_before = _cpu_times(), process.cpu_so_far()
         started = time.monotonic()
         run = await process.go_and_finish()
@@ -495,7 +500,8 @@ async def _run_alone(job: Job, servers: _ForkServers, folder: Path, name: str,
             return run
         busy = ((after[1] - after[0]) - (before[1] - before[0])) / os.sysconf("SC_CLK_TCK")
         run.others_cpu = max(0.0, busy - (process.cpu - own_before))
-        if run.others_cpu <= OTHERS_ALLOWED * (time.monotonic() - started) or attempt == ALONE_ATTEMPTS:
+        run.disturbed = run.others_cpu > OTHERS_ALLOWED * (time.monotonic() - started)
+        if not run.disturbed or time.monotonic() >= deadline:
             return run
     return run
 
@@ -517,6 +523,8 @@ async def run_all(jobs: list[Job]) -> list[Run]:
                 [(str(index), jobs[index]) for index in together + alone], servers, folder)))
             runs = await asyncio.gather(*(processes[index].go_and_finish() for index in together))
             results.update(zip(together, runs))
+            deadline = time.monotonic() + IDLE_WAIT
             for index in alone:
-                results[index] = await _run_alone(jobs[index], servers, folder, str(index), processes[index])
+                results[index] = await _run_alone(
+                    jobs[index], servers, folder, str(index), deadline, processes[index])
     return [results[index] for index in range(len(jobs))]

@@ -15,7 +15,6 @@
 import asyncio
 import difflib
 import json
-import os
 import subprocess
 import textwrap
 import time

@@ -384,5 +384,4 @@ def test_cpu_example_on_busy_cores_is_reported_not_judged(tmp_path, monkeypatch)
     assert busy.run.disturbed and busy.run.others_cpu > 0.1, busy.run
     assert busy.skipped and "other programs took" in busy.skipped and busy.not_checked_here
     assert waited < 10, f"it waited {waited:.1f} s for free cores; the budget was 1 s"
-    (quiet,) = asyncio.run(check_examples([example]))
-    assert quiet.ok and not quiet.run.disturbed, quiet.message
+    assert busy.run.exit_time > 0.75 and "'done' appeared at" in busy.message  # judged, it would have failed

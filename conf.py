@@ -19,6 +19,7 @@ extensions = [
     "myst_parser",
     # The guide's own extensions, one per file in _ext/.
     "example",
+    "toctree_neighbours",
 ]
 
 # The pages are read again whenever the code that renders them changes.

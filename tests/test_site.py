@@ -27,11 +27,16 @@ def make(folder: Path, *targets: str) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture(scope="module")
-def project_copy(tmp_path_factory) -> Path:
-    copy = tmp_path_factory.mktemp("site") / "guide"
+def copy_project(folder: Path) -> Path:
+    copy = folder / "guide"
     shutil.copytree(ROOT, copy, ignore=lambda _, names: [n for n in names if n in SKIP])
     return copy
+
+
+@pytest.fixture(scope="module")
+def project_copy(tmp_path_factory) -> Path:
+    """One copy for the tests that break it on purpose (each says what it leaves broken)."""
+    return copy_project(tmp_path_factory.mktemp("site"))
 
 
 def test_clean_then_build_again(project_copy):
@@ -136,3 +141,19 @@ def test_each_output_says_the_versions_it_was_verified_on(project_copy):
             continue
         expected = f"Output of {example.path.name}, verified by real runs on Python {pythons.describe_range(versions)}:"
         assert expected in pages, f"no page says: {expected}"
+
+
+def test_reordered_pages_get_new_neighbours_without_a_clean_build(tmp_path):
+    """An incremental 'make html' after a toctree change rewrites the other pages' previous/next links."""
+    project = copy_project(tmp_path)
+    first = make(project, "html")
+    assert first.returncode == 0, first.stdout + first.stderr
+    index = project / "index.rst"
+    original = index.read_text()
+    assert "   asyncio/gather\n   asyncio/tasks\n" in original
+    index.write_text(original.replace("   asyncio/gather\n   asyncio/tasks\n", "   asyncio/tasks\n   asyncio/gather\n"))
+    result = make(project, "html")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (project / "_build" / "html" / "asyncio" / "coroutines.html").read_text()
+    next_link = re.search(r'<a href="([^"]+)" class="btn btn-neutral float-right"', page)
+    assert next_link and next_link.group(1) == "tasks.html", "coroutines.html still links to its old next page"

@@ -53,10 +53,7 @@ def timeline_nodes(directive, example: Path) -> list[nodes.Node]:
         documented = outputs.parse(out_path)
     except outputs.OutputFormatError:
         return []  # reported with the output
-    version = timelines.timeline_version(documented)
-    fix = f"make update-examples EXAMPLE={example.stem}"
-    if version != timelines.pythons.REFERENCE:
-        fix += f" VERSION={timelines.pythons.text(version)}"
+    fix = f"make update-examples EXAMPLE={example.stem}"  # with the version it is recorded with
     if not path.is_file():
         return directive._warn(f"{example.name} has no timeline {path.name}; create it with '{fix}'")
     directive.env.note_dependency(str(path))

@@ -42,8 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         outcomes = asyncio.run(check_examples(examples, args.python))
         wall = time.monotonic() - started
         durations = {o.example.name: o.run.exit_time for o in outcomes if o.run is not None}
-        alone = sum(d for o in outcomes if o.run is not None and o.documented and o.documented.runs_alone
-                    for d in [o.run.exit_time])
+        alone = sum(o.run.exit_time for o in outcomes if o.run is not None and o.documented and o.documented.runs_alone)
         longest_name = max(durations, key=durations.get)
         longest = durations[longest_name]
         total = sum(durations.values())

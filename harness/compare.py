@@ -51,8 +51,6 @@ _ANY = {
 }
 
 
-
-
 def _any(kind: str, documented: str) -> str:
     """The pattern of readings that may stand where `documented` does."""
     decimals = _decimals(documented)

@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from harness import pythons
+
 SUFFIX = ".out"
 STREAMS = ("out", "err")
 TIME_DECIMALS = 1  # documented times are rounded to 0.1 s
@@ -240,6 +242,11 @@ def default_header(example: Path) -> list[str]:
         f"# Documented output of {example.name}: each line with the second it appeared at.",
         f"# Checked by 'make test'; re-record with 'make update-examples EXAMPLE={example.stem}'.",
     ]
+
+
+def recorded_version(documented: Documented | None) -> tuple[int, int]:
+    """The Python version a documented output, and the timeline beside it, are recorded with."""
+    return pythons.recording_version(documented.requires_python if documented is not None else None)
 
 
 def example_name(output_path: Path) -> str:

@@ -75,8 +75,8 @@ def _record_one(outcome: Outcome) -> str:
         )
         return "NOT RECORDED"
     version = outcome.target.version
-    documented_version = pythons.recording_version(outcome.documented.requires_python if outcome.documented else None)
-    path = outcome.example.output if version == documented_version else outputs.output_path(outcome.example.path, version)
+    recorded_with = outputs.recorded_version(outcome.documented)
+    path = outcome.example.output if version == recorded_with else outputs.output_path(outcome.example.path, version)
     new = not path.exists()
     path.write_text(outcome.verdict.proposed, encoding="utf-8")
     return "recorded" if new else "updated"
@@ -86,7 +86,7 @@ def _record_timeline(outcome: Outcome) -> int:
     """Write the run's timeline beside the output (harness/timeline.py); 1 if it could not be."""
     checked = outcome.timeline
     if checked is None:
-        return 0  # recorded under another version (timeline.timeline_version)
+        return 0  # recorded under another version (outputs.recorded_version)
     where = Path(outcome.example.relative).parent / checked.path.name
     if checked.ok:
         print(f"{'unchanged':<14} {where}")

@@ -121,11 +121,6 @@ def timeline_path(example: Path) -> Path:
     return example.with_suffix(SUFFIX)
 
 
-def timeline_version(documented: outputs.Documented | None) -> pythons.Version:
-    """The version an example's timeline is recorded and checked on."""
-    return pythons.recording_version(documented.requires_python if documented is not None else None)
-
-
 # --- From a run's events -------------------------------------------------------------
 
 
@@ -596,13 +591,13 @@ class TimelineCheck:
 def check(outcome) -> TimelineCheck | None:
     """Check an Outcome's run against its example's .timeline; None where timelines are not checked.
 
-    A timeline is checked on one Python version (timeline_version), for a run
+    A timeline is checked on one Python version (outputs.recorded_version), for a run
     that started, was not killed, and ran with the probe.
     """
     run, documented_output = outcome.run, outcome.documented
     if run is None or not run.started or run.timed_out is not None:
         return None
-    if outcome.target.version != timeline_version(documented_output):
+    if outcome.target.version != outputs.recorded_version(documented_output):
         return None
     if not any("tl" in event for event in run.events):
         return None  # run without the probe: harness.runner.Job(timeline=False)
@@ -610,10 +605,7 @@ def check(outcome) -> TimelineCheck | None:
     path = timeline_path(example)
     rule = documented_output.rule if documented_output is not None else outputs.DEFAULT_RULE
     actual = build(run)
-    command = f"make update-examples EXAMPLE={outcome.example.name}"
-    version = timeline_version(documented_output)
-    if version != pythons.REFERENCE:
-        command += f" VERSION={pythons.text(version)}"
+    command = f"make update-examples EXAMPLE={outcome.example.name}"  # records it with that version
     if not path.exists():
         problems = [f"{path.name} is missing: record it with '{command}' and review it"]
         return TimelineCheck(path, None, actual, problems, proposal(None, actual, {}, example, command))
@@ -722,7 +714,7 @@ def record_timelines(examples) -> int:
     by_version: dict[pythons.Version, list] = {}
     for example in examples:
         documented = outputs.parse(example.output) if example.output.exists() else None
-        by_version.setdefault(timeline_version(documented), []).append(example)
+        by_version.setdefault(outputs.recorded_version(documented), []).append(example)
     for version, chosen in sorted(by_version.items()):
         interpreter = pythons.find(version)
         if not interpreter.found:

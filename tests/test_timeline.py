@@ -30,7 +30,7 @@ EXAMPLES = find_examples()
 
 def version_for(example) -> pythons.Version:
     documented = outputs.parse(example.output) if example.output.exists() else None
-    return timeline.timeline_version(documented)
+    return outputs.recorded_version(documented)
 
 
 @pytest.fixture(scope="session")

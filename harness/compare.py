@@ -302,7 +302,7 @@ def report(doc: Documented | None, run: Run, result: Verdict, relative: str, com
     )
     lines = [f"{relative} does not match its documented output ({run.python}, Python {run.version or '?'}):"]
     lines += [f"  - {problem}" for problem in result.problems]
-    if run.others_cpu:
+    if run.disturbed:
         lines.append(
             f"  - other programs used {run.others_cpu:.2f} s of CPU during this run, which must run alone: "
             "its figures measure them too; run it again on a quiet machine"

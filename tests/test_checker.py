@@ -210,6 +210,17 @@ def write_cases(folder: Path) -> list[Example]:
     return find_examples(folder)
 
 
+def write_example(folder: Path, name: str, source: str, documented: str | None = None) -> Example:
+    """One example (and its documented output, if given) in folder/examples/."""
+    examples = folder / "examples"
+    examples.mkdir(exist_ok=True)
+    (examples / f"{name}.py").write_text(source)
+    if documented is not None:
+        (examples / f"{name}.out").write_text(documented)
+    (example,) = [e for e in find_examples(folder) if e.name == name]
+    return example
+
+
 @pytest.fixture(scope="module")
 def outcomes(tmp_path_factory):
     examples = write_cases(tmp_path_factory.mktemp("cases"))
@@ -286,10 +297,8 @@ def interpreter(version):
 
 
 def test_version_variant_is_recorded_and_then_checked(tmp_path):
-    examples = tmp_path / "examples"
-    examples.mkdir()
-    (examples / "versioned.py").write_text('import sys\nprint("Python %d.%d" % sys.version_info[:2])\n')
-    (example,) = find_examples(tmp_path)
+    example = write_example(tmp_path, "versioned", 'import sys\nprint("Python %d.%d" % sys.version_info[:2])\n')
+    examples = example.path.parent
     assert record([example]) == 0  # the reference version writes versioned.out
     assert "Python 3.11" in example.output.read_text()
 
@@ -309,11 +318,10 @@ def test_version_variant_is_recorded_and_then_checked(tmp_path):
 
 
 def test_requires_python_skips_older_versions_with_the_reason(tmp_path):
-    examples = tmp_path / "examples"
-    examples.mkdir()
-    (examples / "new_api.py").write_text('import asyncio\nprint(hasattr(asyncio, "eager_task_factory"))\n')
-    (examples / "new_api.out").write_text("requires-python: 3.12\n0.0 out| True\n0.0 exit 0\n")
-    (example,) = find_examples(tmp_path)
+    example = write_example(
+        tmp_path, "new_api", 'import asyncio\nprint(hasattr(asyncio, "eager_task_factory"))\n',
+        "requires-python: 3.12\n0.0 out| True\n0.0 exit 0\n",
+    )
     targets = [Target(example, v, interpreter(v)) for v in [(3, 11), (3, 12)]]
     older, newer = asyncio.run(check_targets(targets))
     assert older.skipped == "needs Python 3.12 or newer" and older.run is None
@@ -322,13 +330,12 @@ def test_requires_python_skips_older_versions_with_the_reason(tmp_path):
 
 def test_example_for_a_newer_python_is_recorded_with_it(tmp_path):
     """Its documented output is its .out file, recorded with the lowest version it needs."""
-    examples = tmp_path / "examples"
-    examples.mkdir()
-    (examples / "new_api.py").write_text('import sys\nprint("Python %d.%d" % sys.version_info[:2])\n')
-    (examples / "new_api.out").write_text("requires-python: 3.12\n0.0 out| Python 3.12\n0.0 exit 0\n")
-    (example,) = find_examples(tmp_path)
+    example = write_example(
+        tmp_path, "new_api", 'import sys\nprint("Python %d.%d" % sys.version_info[:2])\n',
+        "requires-python: 3.12\n0.0 out| Python 3.0\n0.0 exit 0\n",
+    )
+    examples = example.path.parent
     interpreter((3, 12))
-    (examples / "new_api.out").write_text("requires-python: 3.12\n0.0 out| Python 3.0\n0.0 exit 0\n")
     assert record([example]) == 0
     assert outputs.parse(example.output).lines[0].text == "Python 3.12"
     assert record([example], version=(3, 12)) == 0
@@ -336,11 +343,7 @@ def test_example_for_a_newer_python_is_recorded_with_it(tmp_path):
 
 
 def test_missing_interpreter_is_skipped_with_how_to_install(tmp_path):
-    examples = tmp_path / "examples"
-    examples.mkdir()
-    (examples / "hello.py").write_text('print("hi")\n')
-    (examples / "hello.out").write_text("0.0 out| hi\n0.0 exit 0\n")
-    (example,) = find_examples(tmp_path)
+    example = write_example(tmp_path, "hello", 'print("hi")\n', "0.0 out| hi\n0.0 exit 0\n")
     (outcome,) = asyncio.run(check_targets([Target(example, (3, 10), None)]))
     assert outcome.skipped is not None and "pyenv install 3.10" in outcome.skipped
 
@@ -361,11 +364,7 @@ def test_cpu_example_on_busy_cores_is_reported_not_judged(tmp_path, monkeypatch)
     if runner._cpu_times() is None:
         pytest.skip("needs /proc/stat to see other programs' CPU")
     monkeypatch.setattr(runner, "IDLE_WAIT", 1.0)
-    examples = tmp_path / "examples"
-    examples.mkdir()
-    (examples / "burns.py").write_text(CPU_EXAMPLE)
-    (examples / "burns.out").write_text("runs-alone: it burns CPU\n0.5 out| done\n0.5 exit 0\n")
-    (example,) = find_examples(tmp_path)
+    example = write_example(tmp_path, "burns", CPU_EXAMPLE, "runs-alone: it burns CPU\n0.5 out| done\n0.5 exit 0\n")
     # Two per core, each in its own session as another user's programs are (the
     # scheduler shares the CPU between sessions first): the example gets less
     # than half a core, and is late.

@@ -307,6 +307,9 @@ def report(doc: Documented | None, run: Run, result: Verdict, relative: str, com
             f"  - other programs used {run.others_cpu:.2f} s of CPU during this run, which must run alone: "
             "its figures measure them too; run it again on a quiet machine"
         )
+    if run.stack:
+        lines += ["", "Where it was waiting when it was killed (its threads' Python stacks):",
+                  *(f"    {line}" for line in run.stack.splitlines())]
     lines += ["", *diff, ""]
     if result.proposed is not None:
         lines.append(f"If this run is right, re-record it: {command}")

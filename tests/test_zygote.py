@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from harness import pythons, runner
+from harness.forkserver import ForkServers
 from harness.runner import ForkServerError, Job, run_all
 
 FRESH = """
@@ -118,7 +119,7 @@ def run_fresh(python: str, example: Path, events: Path, timeline: bool = True) -
     process = subprocess.Popen(
         [python, str(runner.BOOT), *(["--timeline"] if timeline else []), str(events), str(example)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        cwd=example.parent, env=runner._clean_environment(), start_new_session=True,
+        cwd=example.parent, env=runner.clean_environment(), start_new_session=True,
     )
     assert process.stdout.readline() == runner.READY
     out, err = process.communicate(b"g", timeout=60)
@@ -194,8 +195,8 @@ def test_the_cpu_time_of_each_child_is_reported(tmp_path):
     """)
 
     async def burn():
-        async with runner._ForkServers() as servers:
-            (process,) = await runner._start([("burns", Job(example))], servers, tmp_path)
+        async with ForkServers() as servers:
+            (process,) = await runner.start([("burns", Job(example))], servers, tmp_path)
             before = process.cpu_so_far()
             run = await process.go_and_finish()
             return run, before, process.cpu

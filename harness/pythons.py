@@ -17,7 +17,7 @@ SUPPORTED: list[Version] = [(3, 9), (3, 10), (3, 11), (3, 12), (3, 13), (3, 14),
 END_OF_LIFE: dict[Version, str] = {(3, 9): "October 2025", (3, 10): "October 2026"}
 # The documented outputs (<name>.out) are recorded with this version; other
 # versions get a variant (<name>.3.9.out) only where their output differs.
-REFERENCE: Version = (3, 11)
+REFERENCE: Version = (3, 15)
 
 
 def recording_version(required: Version | None) -> Version:

@@ -24,7 +24,7 @@ function is recompiled from its own source, with a call before its body and
 one in a ``finally`` after it, under its own file name and line numbers: a
 traceback or a stack that passes through it (asyncio's debug mode records
 where each task was created) reads exactly as without the probe. Python
-3.9-3.13; standard library only; imports nothing from the harness.
+3.9-3.15; standard library only; imports nothing from the harness.
 """
 
 import atexit

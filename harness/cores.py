@@ -57,3 +57,52 @@ async def free_cores(sample: float = 0.5) -> float:
     if before is None or after is None or after[1] == before[1]:
         return cores
     return cores * (after[0] - before[0]) / (after[1] - before[1])
+
+
+def _stat_fields(pid: str) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command name (state first), or None if it is gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds a live process (all its threads) has used so far; 0.0 if it is gone or /proc is missing."""
+    fields = _stat_fields(str(pid))
+    if fields is None:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class SessionCpu:
+    """CPU used by one session's processes: an example and all it started (fork servers, pool workers).
+
+    The runner starts each example in a session of its own, which what it
+    starts keeps (multiprocessing's fork server and workers too), even once
+    orphaned. Sampled every `interval` seconds from /proc, the largest CPU
+    time seen per process; what a process uses after its last sample is missed.
+    """
+
+    def __init__(self, session: int, interval: float = 0.2):
+        self.session, self.interval = str(session), interval
+        self.seen: dict[str, int] = {}
+
+    def sample(self) -> None:
+        try:
+            pids = [name for name in os.listdir("/proc") if name.isdigit()]
+        except OSError:
+            return
+        for pid in pids:
+            fields = _stat_fields(pid)
+            if fields is not None and fields[3] == self.session:
+                self.seen[pid] = max(self.seen.get(pid, 0), int(fields[11]) + int(fields[12]))
+
+    def seconds(self) -> float:
+        return sum(self.seen.values()) / os.sysconf("SC_CLK_TCK")
+
+    async def follow(self) -> None:
+        """Sample until cancelled."""
+        while True:
+            self.sample()
+            await asyncio.sleep(self.interval)

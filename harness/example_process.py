@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from harness import cores
 from harness.forkserver import ForkServer, ForkServers, kill_group
 from harness.outputs import Line
 
@@ -67,19 +68,6 @@ def read_events(path: Path) -> list[dict]:
     return events
 
 
-def process_cpu(pid: int) -> float:
-    """CPU seconds a live single-threaded process has used so far (0.0 where /proc is missing)."""
-    try:  # nanoseconds on the CPU, the figure wait4's user + system time adds up to
-        return int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e9
-    except (OSError, ValueError, IndexError):
-        pass
-    try:  # clock ticks
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError):
-        return 0.0
-
-
 def stack_path(events_path: Path) -> Path:
     """Where boot.py writes its stacks when asked (STACK_SIGNAL)."""
     return Path(f"{events_path}.stack")
@@ -98,6 +86,7 @@ class ExampleProcess:
         self.stdin: int | None = None
         self.finished = False
         self.pid: int | None = None
+        self.cpu_at_release = 0.0  # CPU seconds it used before it was released (start-up)
 
     @property
     def label(self) -> str:
@@ -185,10 +174,11 @@ class ExampleProcess:
         self.finished = True
 
     def cpu_so_far(self) -> float:
-        return process_cpu(self.pid)
+        return cores.process_cpu(self.pid)
 
     async def go_and_finish(self) -> Run:
         run = self.run
+        self.cpu_at_release = self.cpu_so_far()
         try:
             os.write(self.stdin, b"g")
         except (BrokenPipeError, ConnectionResetError):

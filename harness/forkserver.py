@@ -272,6 +272,11 @@ class ForkServers:
         await server.start(example)
         return server
 
+    def pids(self) -> list[int]:
+        """The process ids of the servers started."""
+        return [task.result().process.pid for task in self.servers.values()
+                if task.done() and not task.cancelled() and task.exception() is None]
+
     async def __aenter__(self) -> "ForkServers":
         return self
 

@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness import cores
+from harness import admission, cores
 from harness.cores import cpu_times as _cpu_times
 from harness.example_process import BOOT, READY, ExampleProcess, Run, Stalled
 from harness.forkserver import ForkServerError, ForkServers, clean_environment
@@ -39,6 +39,7 @@ class Job:
     timeout: float = DEFAULT_TIMEOUT
     alone: bool = False  # it burns CPU: run it with nothing else running
     timeline: bool = True  # also record when its tasks, threads and processes ran (harness/timeline.py)
+    expected: float | None = None  # its documented duration, for its cost until one is measured
 
 
 async def start(jobs: list[tuple[str, Job]], servers: ForkServers, folder: Path) -> list[ExampleProcess]:
@@ -69,54 +70,119 @@ ALONE_ATTEMPTS = 3
 OTHERS_ALLOWED = 0.1
 
 
-async def _run_alone(job: Job, servers: ForkServers, folder: Path, name: str, deadline: float,
-                     prepared: ExampleProcess | None = None) -> Run:
+async def _run_alone(job: Job, servers: ForkServers, folder: Path, name: str, deadline: float) -> Run:
     """Run a CPU-burning example on idle cores; run it again if others took the CPU meanwhile.
 
-    Its interpreter is forked and ready (`prepared`, or forked here) before the
-    cores are sampled: nothing but the example runs between the sample and the end.
-    Past the deadline it runs once more at most; a run that other programs
-    still disturbed is returned marked so.
+    Its interpreter is forked and ready before the cores are sampled: nothing
+    but the example runs between the sample and the end. Past the deadline it
+    runs once more at most; a run that other programs still disturbed is
+    returned marked so. Other programs' CPU is all the cores' busy time less
+    the example's session (it, and the processes it started: pool workers,
+    multiprocessing's fork server) and the harness (this process, reading its
+    records, and the fork servers).
     """
     for attempt in range(1, ALONE_ATTEMPTS + 1):
-        if prepared is not None and attempt == 1:
-            process = prepared
-        else:
-            (process,) = await start([(f"{name}-{attempt}", job)], servers, folder)
+        (process,) = await start([(f"{name}-{attempt}", job)], servers, folder)
         await cores.wait_for_idle_cores(deadline)
-        before, own_before = _cpu_times(), process.cpu_so_far()
+        harness = [os.getpid(), *servers.pids()]
+        session = cores.SessionCpu(process.pid)
+        following = asyncio.ensure_future(session.follow())
+        before, harness_before = _cpu_times(), sum(map(cores.process_cpu, harness))
         started = time.monotonic()
-        run = await process.go_and_finish()
-        after = _cpu_times()
+        try:
+            run = await process.go_and_finish()
+        finally:
+            following.cancel()
+        after, harness_after = _cpu_times(), sum(map(cores.process_cpu, harness))
         if before is None or after is None:
             return run
-        busy = cores.busy_seconds(before, after)
-        run.others_cpu = max(0.0, busy - (process.cpu - own_before))
+        own = max(process.cpu, session.seconds()) - process.cpu_at_release
+        run.others_cpu = max(0.0, cores.busy_seconds(before, after) - own - (harness_after - harness_before))
         run.disturbed = run.others_cpu > OTHERS_ALLOWED * (time.monotonic() - started)
         if not run.disturbed or time.monotonic() >= deadline:
             return run
     return run
 
 
+PREPARE_AHEAD = 24  # interpreters forked and ready, waiting for their release, at most
+FORKS_AT_ONCE = 6  # interpreters being forked and started at once, at most
+FREE_SAMPLE = 0.25  # seconds over which the cores other programs leave free are measured, at the start
+
+
+def _cost(job: Job, known: dict[str, dict]) -> admission.Cost:
+    found = known.get(admission.key(job.example, job.python, job.timeline))
+    if isinstance(found, dict) and {"cpu", "duration"} <= set(found):
+        return admission.Cost(float(found["cpu"]), float(found["duration"]))
+    return admission.estimate(job.example, job.expected)
+
+
+async def _run_together(items: list[tuple[int, Job]], servers: ForkServers, folder: Path,
+                        measured: dict[str, admission.Cost]) -> dict[int, Run]:
+    """Run these jobs, released longest first at the pace the free cores allow (harness/admission.py).
+
+    Interpreters are forked and made ready ahead of their release, a few at a
+    time and at most PREPARE_AHEAD waiting, so that memory stays bounded and
+    starting them does not crowd the cores the running examples need.
+    """
+    loop = asyncio.get_running_loop()
+    free = await cores.free_cores(FREE_SAMPLE)
+    rate = admission.capacity(free, os.cpu_count() or 1)
+    bucket = admission.Bucket(rate, rate * admission.BURST, loop.time())
+    known = admission.load()
+    costs = {index: _cost(job, known) for index, job in items}
+    order = sorted(items, key=lambda item: -costs[item[0]].duration)
+    ahead, forking = asyncio.Semaphore(PREPARE_AHEAD), asyncio.Semaphore(FORKS_AT_ONCE)
+
+    async def prepare(index: int, job: Job) -> ExampleProcess:
+        await ahead.acquire()
+        async with forking:
+            (process,) = await start([(str(index), job)], servers, folder)
+        return process
+
+    preparing = [(index, job, asyncio.ensure_future(prepare(index, job))) for index, job in order]
+    running: list[tuple[int, Job, ExampleProcess, asyncio.Future]] = []
+    try:
+        for index, job, ready in preparing:
+            process = await ready
+            cost = costs[index].cpu
+            while (delay := bucket.wait_for(cost, loop.time())) > 0:
+                await asyncio.sleep(delay)
+            bucket.take(cost, loop.time())
+            running.append((index, job, process, asyncio.ensure_future(process.go_and_finish())))
+            ahead.release()
+        await asyncio.gather(*(task for *_, task in running))
+    finally:
+        for *_, task in [*preparing, *running]:
+            if not task.done():
+                task.cancel()
+        await asyncio.gather(*(task for *_, task in [*preparing, *running]), return_exceptions=True)
+    results = {}
+    for index, job, process, task in running:
+        run = results[index] = task.result()
+        if run.started and run.timed_out is None:
+            measured[admission.key(job.example, job.python, job.timeline)] = admission.Cost(process.cpu, run.exit_time)
+    return results
+
+
 async def run_all(jobs: list[Job]) -> list[Run]:
     """Run the jobs concurrently, then those that must run alone, one by one; in order.
 
     Every interpreter is forked by a fork server (harness/zygote.py), one per
-    Python, started here and stopped at the end. The interpreters of the first
-    runs of those that must run alone are forked with the others, and wait.
+    Python, started here and stopped at the end. The jobs that share the cores
+    are released at the pace the cores allow (harness/admission.py); what each
+    cost is kept for the next time.
     """
-    together = [index for index, job in enumerate(jobs) if not job.alone]
+    together = [(index, job) for index, job in enumerate(jobs) if not job.alone]
     alone = [index for index, job in enumerate(jobs) if job.alone]
     results: dict[int, Run] = {}
+    measured: dict[str, admission.Cost] = {}
     with tempfile.TemporaryDirectory(prefix="examples-") as tmp:
         folder = Path(tmp)
         async with ForkServers() as servers:
-            processes = dict(zip(together + alone, await start(
-                [(str(index), jobs[index]) for index in together + alone], servers, folder)))
-            runs = await asyncio.gather(*(processes[index].go_and_finish() for index in together))
-            results.update(zip(together, runs))
+            if together:
+                results.update(await _run_together(together, servers, folder, measured))
             deadline = time.monotonic() + IDLE_WAIT
             for index in alone:
-                results[index] = await _run_alone(
-                    jobs[index], servers, folder, str(index), deadline, processes[index])
+                results[index] = await _run_alone(jobs[index], servers, folder, str(index), deadline)
+    admission.save(measured)
     return [results[index] for index in range(len(jobs))]

@@ -19,6 +19,7 @@ extensions = [
     "myst_parser",
     # The guide's own extensions, one per file in _ext/.
     "example",
+    "solution",
     "toctree_neighbours",
 ]
 

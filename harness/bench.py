@@ -138,10 +138,15 @@ def one_round(targets: list[Target]) -> dict:
     alone_cpu = sum(o.run.cpu or 0.0 for o in alone)
     longest = max((o.run.exit_time for o in ran if o not in alone), default=0.0)
     bound = max(longest, (cpu - alone_cpu) / cores) + alone_time
+    examples_cpu = sum(o.run.cpu or 0.0 for o in ran)
+    shared = [o.run for o in ran if o not in alone and o.run.released is not None]
+    shared_wall = max((r.released + r.exit_time for r in shared), default=started) - started
+    shared_bound = max(longest, (cpu - alone_cpu) / cores)
     deltas = [d for o in ran if o.skipped is None for d in lateness(o)]
     return dict(
         outcomes=outcomes, runs=len(ran), wall=wall, cpu=cpu, longest=longest, alone_time=alone_time,
-        bound=bound, ratio=wall / bound if bound else 0.0, deltas=deltas, memory=memory.peak,
+        bound=bound, ratio=wall / bound if bound else 0.0, shared_wall=shared_wall, shared_bound=shared_bound,
+        examples_cpu=examples_cpu, deltas=deltas, memory=memory.peak,
         failed=[f"{o.example.name}-py{pythons.text(o.target.version)}" for o in outcomes
                 if not o.ok and o.skipped is None],
         skipped=[o for o in outcomes if o.skipped is not None and o.target.python is not None
@@ -159,8 +164,14 @@ def describe(result: dict) -> list[str]:
         f"  runs                {result['runs']}",
         f"  lower bound         {result['bound']:.2f} s  = max(longest {result['longest']:.2f} s, "
         f"CPU {result['cpu']:.1f} s / {result['cores']} cores) + runs-alone {result['alone_time']:.2f} s",
+        f"  CPU                 {result['cpu']:.1f} s: the examples' own {result['examples_cpu']:.1f} s (wait4), "
+        f"the harness's {result['cpu'] - result['examples_cpu']:.1f} s "
+        f"({(result['cpu'] - result['examples_cpu']) / max(result['runs'], 1) * 1000:.0f} ms a run)",
         f"  wall                {result['wall']:.2f} s",
         f"  wall / lower bound  {result['ratio']:.2f}",
+        f"  shared phase        {result['shared_wall']:.2f} s against its bound {result['shared_bound']:.2f} s "
+        f"(ratio {result['shared_wall'] / result['shared_bound'] if result['shared_bound'] else 0:.2f}); "
+        "the rest ran alone",
         f"  line lateness       {late}  (over {len(deltas)} lines and exits)",
         f"  peak memory         {result['memory'] / 2**20:.0f} MiB  (drop of the machine's available memory)",
         f"  failed              {len(failed)}" + (f": {', '.join(failed[:20])}" if failed else ""),

@@ -54,6 +54,7 @@ class Run:
     disturbed: bool = False  # a run alone during which other programs took more CPU than allowed
     stack: str = ""  # where a run killed as hung was: its threads' Python stacks at the timeout
     cpu: float | None = None  # CPU seconds it and the children it waited for used, from the fork on
+    released: float | None = None  # time.monotonic() when the runner released it
 
 
 def read_events(path: Path) -> list[dict]:
@@ -186,7 +187,7 @@ class ExampleProcess:
         finally:
             os.close(self.stdin)
             self.stdin = None
-        released = time.monotonic()
+        released = run.released = time.monotonic()
         exited = asyncio.ensure_future(self.server.exited(self.pid))
         try:
             await asyncio.wait_for(asyncio.shield(exited), self.timeout)

@@ -10,7 +10,7 @@ longest first at the pace the cores can serve, in waves:
   (not in git), by interpreter, probe or not, and the example's source. An
   example never measured costs an estimate: its documented duration, and
   START_CPU plus THREAD_CPU and PROCESS_CPU for each thread and process its
-  timeline shows.
+  timeline shows. Each run also costs the harness HARNESS_CPU.
 - **Pace.** The cores that other programs leave free, measured at the start,
   times MARGIN, is the CPU per second the runner may hand out. A bucket of
   CPU seconds fills at that rate up to BURST seconds' worth: an example is
@@ -39,7 +39,8 @@ COSTS = ROOT / "_build" / "example-costs.json"
 MARGIN = 0.85  # of the free cores' time handed out to examples
 BURST = 0.06  # seconds of all free cores' work released at once, at most
 MIN_SHARE = 0.5  # of the cores assumed free at least, however busy other programs keep them
-START_CPU = 0.05  # CPU seconds of a forked interpreter that starts, runs a light example and exits
+START_CPU = 0.02  # CPU seconds of a forked interpreter that starts, runs a light example and exits
+HARNESS_CPU = 0.02  # CPU seconds the harness spends on each run (forking it, reading its records)
 THREAD_CPU = 0.005  # more for each thread its timeline shows
 PROCESS_CPU = 0.06  # more for each process its timeline shows
 FALLBACK_DURATION = 1.0  # seconds, for an example with no documented output
@@ -60,7 +61,8 @@ def key(example: Path, python: str, timeline: bool) -> str:
     return f"{python}|{'timeline' if timeline else 'plain'}|{source}"
 
 
-def load(path: Path = COSTS) -> dict[str, dict]:
+def load(path: Path | None = None) -> dict[str, dict]:
+    path = path or COSTS
     try:
         found = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -68,10 +70,11 @@ def load(path: Path = COSTS) -> dict[str, dict]:
     return found if isinstance(found, dict) else {}
 
 
-def save(measured: dict[str, Cost], path: Path = COSTS) -> None:
+def save(measured: dict[str, Cost], path: Path | None = None) -> None:
     """Add these measurements to the file (an average with the previous one), written whole or not at all."""
     if not measured:
         return
+    path = path or COSTS
     known = load(path)
     for name, cost in measured.items():
         old = known.pop(name, None)

@@ -144,7 +144,7 @@ async def _run_together(items: list[tuple[int, Job]], servers: ForkServers, fold
     try:
         for index, job, ready in preparing:
             process = await ready
-            cost = costs[index].cpu
+            cost = costs[index].cpu + admission.HARNESS_CPU
             while (delay := bucket.wait_for(cost, loop.time())) > 0:
                 await asyncio.sleep(delay)
             bucket.take(cost, loop.time())

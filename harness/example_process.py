@@ -203,7 +203,7 @@ class ExampleProcess:
         status, self.cpu = await exited
         self.finished = True
         ended = time.monotonic()
-        await self._output_closed(released)
+        await self._output_closed(released, ended)
         run.exit_status = status
         run.cpu = self.cpu
         events = read_events(self.events_path)
@@ -225,7 +225,7 @@ class ExampleProcess:
         self.run.stack = await self.dump_stack()
         kill_group(self.pid)
 
-    async def _output_closed(self, released: float) -> None:
+    async def _output_closed(self, released: float, exited: float) -> None:
         """Wait for end of file on its stdout and stderr: processes it started may hold them, until its timeout."""
         left = max(released + self.timeout - time.monotonic(), OUTPUT_GRACE)
         try:
@@ -242,6 +242,6 @@ class ExampleProcess:
             self.readers.cancel()
             self.readers.add_done_callback(lambda done: done.cancelled() or done.exception())
             raise Stalled(
-                f"{self.label}: its stdout and stderr stayed open {left + OUTPUT_GRACE:.1f} s after it exited, "
+                f"{self.label}: its stdout and stderr stayed open {time.monotonic() - exited:.1f} s after it exited, "
                 "even after its process group was killed: a process it started in another session holds them"
             ) from None

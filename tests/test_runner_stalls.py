@@ -137,7 +137,7 @@ def test_output_held_open_by_a_process_in_another_session(tmp_path, monkeypatch)
     """)
     started = time.monotonic()
     with pytest.raises(Stalled, match=rf"leaves_a_daemon\.py on {sys.executable}: its stdout and stderr stayed open "
-                                      r"1\.5 s after it exited"):
+                                      r"[0-9.]+ s after it exited, even after its process group was killed"):
         bounded(run_all([Job(example, timeout=1.0)]))
     assert time.monotonic() - started < 10
 

@@ -42,7 +42,7 @@ def lateness(outcome: Outcome) -> list[float]:
     return deltas + [run.exit_time - doc.exit_time]
 
 
-def copy_examples(scale: int, into: Path) -> tuple[list[Example], list[str]]:
+def copy_examples(scale: int, into: Path, source: Path = GUIDE) -> tuple[list[Example], list[str]]:
     """`scale` copies of every example under `into`/asyncio: (the examples, the names not copied and why).
 
     Copy k of x.py is x_k.py with its outputs and timeline, the name replaced
@@ -50,10 +50,10 @@ def copy_examples(scale: int, into: Path) -> tuple[list[Example], list[str]]:
     name). An example whose source names itself cannot be renamed so: its
     copies are skipped.
     """
-    guide = into / GUIDE.name
+    guide = into / source.name
     skipped = []
-    for example in find_examples():
-        folder = guide / example.path.parent.relative_to(GUIDE)
+    for example in find_examples(source):
+        folder = guide / example.path.parent.relative_to(source)
         folder.mkdir(parents=True, exist_ok=True)
         stem = example.path.stem
         own = [p for p in example.path.parent.iterdir() if p.is_file() and p.name.split(".", 1)[0] == stem]

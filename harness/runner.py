@@ -131,31 +131,35 @@ async def _run_together(items: list[tuple[int, Job]], servers: ForkServers, fold
     known = admission.load()
     costs = {index: _cost(job, known) for index, job in items}
     order = sorted(items, key=lambda item: -costs[item[0]].duration)
-    ahead, forking = asyncio.Semaphore(PREPARE_AHEAD), asyncio.Semaphore(FORKS_AT_ONCE)
+    forking = asyncio.Semaphore(FORKS_AT_ONCE)
 
     async def prepare(index: int, job: Job) -> ExampleProcess:
-        await ahead.acquire()
         async with forking:
             (process,) = await start([(str(index), job)], servers, folder)
         return process
 
-    preparing = [(index, job, asyncio.ensure_future(prepare(index, job))) for index, job in order]
+    # The k-th interpreter is forked once the (k - PREPARE_AHEAD)-th is released: the ones released
+    # next are always being prepared, whatever order the forks finish in.
+    preparing: list[asyncio.Future] = []
     running: list[tuple[int, Job, ExampleProcess, asyncio.Future]] = []
     try:
-        for index, job, ready in preparing:
-            process = await ready
+        preparing += [asyncio.ensure_future(prepare(index, job)) for index, job in order[:PREPARE_AHEAD]]
+        for position, (index, job) in enumerate(order):
+            process = await preparing[position]
             cost = costs[index].cpu + admission.HARNESS_CPU
             while (delay := bucket.wait_for(cost, loop.time())) > 0:
                 await asyncio.sleep(delay)
             bucket.take(cost, loop.time())
             running.append((index, job, process, asyncio.ensure_future(process.go_and_finish())))
-            ahead.release()
+            if position + PREPARE_AHEAD < len(order):
+                preparing.append(asyncio.ensure_future(prepare(*order[position + PREPARE_AHEAD])))
         await asyncio.gather(*(task for *_, task in running))
     finally:
-        for *_, task in [*preparing, *running]:
+        tasks = [*preparing, *(task for *_, task in running)]
+        for task in tasks:
             if not task.done():
                 task.cancel()
-        await asyncio.gather(*(task for *_, task in [*preparing, *running]), return_exceptions=True)
+        await asyncio.gather(*tasks, return_exceptions=True)
     results = {}
     for index, job, process, task in running:
         run = results[index] = task.result()

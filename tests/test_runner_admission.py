@@ -10,7 +10,7 @@ import asyncio
 import json
 import sys
 
-from harness import admission, cores
+from harness import admission, cores, runner
 from harness.runner import Job, run_all
 
 
@@ -46,7 +46,10 @@ def test_releases_stay_within_the_cpu_budget(tmp_path, monkeypatch):
 
 
 def test_longest_first(tmp_path, monkeypatch):
+    """Released longest first; interpreters prepared two ahead, one at a time (the window slides)."""
     monkeypatch.setattr(admission, "COSTS", tmp_path / "costs.json")  # nothing measured: documented durations
+    monkeypatch.setattr(runner, "PREPARE_AHEAD", 2)
+    monkeypatch.setattr(runner, "FORKS_AT_ONCE", 1)
     monkeypatch.setattr(cores, "free_cores", free(100.0))
     example = hello(tmp_path)
     durations = [0.5, 3.0, 1.0, 2.0, 0.1]

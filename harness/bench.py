@@ -5,7 +5,7 @@ SCALE=N, N copies of each (made in a temporary folder, nothing committed),
 so the check can be tried at the size the guide will grow to. Prints, per run
 of the whole check: examples, runs, the lower bound, the wall time, wall /
 lower bound, how late lines came against their documented times
-(percentiles), the machine's peak memory use, and the load average.
+(percentiles), the peak memory of the check's processes, and the load average.
 
 The lower bound: no schedule finishes before its longest example, nor before
 the cores have done all the CPU work (the examples' and the harness's), and
@@ -74,27 +74,44 @@ def copy_examples(scale: int, into: Path, source: Path = GUIDE) -> tuple[list[Ex
 
 
 class MemoryPeak:
-    """The largest drop of the machine's available memory (MemAvailable) while it runs, sampled."""
+    """The largest memory this process and all its descendants used at once (their PSS), sampled.
 
-    def __init__(self, interval: float = 0.05):
+    PSS (proportional set size) shares each page among the processes that map
+    it, so forked interpreters are not counted once per copy of what they share.
+    """
+
+    def __init__(self, interval: float = 0.25):
         self.interval, self.peak, self.stop = interval, 0, threading.Event()
 
     @staticmethod
-    def available() -> int | None:
-        try:
-            for line in Path("/proc/meminfo").read_text().splitlines():
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-        except OSError:
-            pass
-        return None
+    def tree_pss() -> int:
+        children: dict[int, list[int]] = {}
+        for name in os.listdir("/proc"):
+            if name.isdigit():
+                try:
+                    parent = int(Path(f"/proc/{name}/stat").read_text().rsplit(")", 1)[1].split()[1])
+                except (OSError, IndexError, ValueError):
+                    continue
+                children.setdefault(parent, []).append(int(name))
+        total, todo = 0, [os.getpid()]
+        while todo:
+            pid = todo.pop()
+            todo += children.get(pid, [])
+            try:
+                for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+            except OSError:
+                pass
+        return total
 
     def _sample(self) -> None:
-        start = self.available()
-        while start is not None and not self.stop.wait(self.interval):
-            now = self.available()
-            if now is not None:
-                self.peak = max(self.peak, start - now)
+        while not self.stop.wait(self.interval):
+            try:
+                self.peak = max(self.peak, self.tree_pss())
+            except OSError:
+                return
 
     def __enter__(self) -> "MemoryPeak":
         self.thread = threading.Thread(target=self._sample, daemon=True)
@@ -173,7 +190,7 @@ def describe(result: dict) -> list[str]:
         f"(ratio {result['shared_wall'] / result['shared_bound'] if result['shared_bound'] else 0:.2f}); "
         "the rest ran alone",
         f"  line lateness       {late}  (over {len(deltas)} lines and exits)",
-        f"  peak memory         {result['memory'] / 2**20:.0f} MiB  (drop of the machine's available memory)",
+        f"  peak memory         {result['memory'] / 2**20:.0f} MiB  (PSS of the check's processes, sampled every 0.25 s)",
         f"  failed              {len(failed)}" + (f": {', '.join(failed[:20])}" if failed else ""),
         f"  skipped             {len(result['skipped'])}"
         + "".join(f"\n    {o.example.name}-py{pythons.text(o.target.version)}: {o.skipped[:100]}"

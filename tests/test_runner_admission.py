@@ -8,6 +8,7 @@ bucket. What each run cost is kept for the next check.
 
 import asyncio
 import json
+import os
 import sys
 
 from harness import admission, cores, runner
@@ -33,7 +34,7 @@ def test_releases_stay_within_the_cpu_budget(tmp_path, monkeypatch):
     admission.save({admission.key(example, sys.executable, False): admission.Cost(0.1, 0.01)}, admission.COSTS)
     runs = asyncio.run(asyncio.wait_for(run_all([Job(example, timeline=False) for _ in range(10)]), 60))
     assert all(run.exit_status == 0 for run in runs)
-    rate = admission.capacity(1.0, __import__("os").cpu_count() or 1)
+    rate = admission.capacity(1.0, os.cpu_count() or 1)
     size = rate * admission.BURST
     charge = 0.1 + admission.HARNESS_CPU
     released = sorted(run.released for run in runs)

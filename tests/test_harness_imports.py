@@ -1,21 +1,27 @@
 """The harness's modules import one another in one direction only: no module needs itself, even lazily."""
 
-import ast
+import re
 from pathlib import Path
 
 HARNESS = Path(__file__).resolve().parent.parent / "harness"
 
 
+# Regular expressions rather than ast: ast.parse in a long pytest session trips a bug of some 3.11
+# releases ("AST constructor recursion depth mismatch").
+_FROM_PACKAGE = re.compile(r"^\s*from harness import (\([^)]*\)|[^\n]+)", re.MULTILINE)
+_FROM_MODULE = re.compile(r"^\s*from harness\.(\w+)", re.MULTILINE)
+_IMPORT = re.compile(r"^\s*import harness\.(\w+)", re.MULTILINE)
+
+
 def imports(path: Path) -> set[str]:
     """The harness modules a file imports, at the top or inside a function."""
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module == "harness":
-            found |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("harness."):
-            found.add(node.module.split(".")[1])
-        elif isinstance(node, ast.Import):
-            found |= {alias.name.split(".")[1] for alias in node.names if alias.name.startswith("harness.")}
+    text = path.read_text(encoding="utf-8")
+    found = set(_FROM_MODULE.findall(text)) | set(_IMPORT.findall(text))
+    for names in _FROM_PACKAGE.findall(text):
+        for name in names.strip("()").split(","):
+            name = name.split("#")[0].strip()
+            if name:
+                found.add(name.split(" as ")[0].strip())
     return found
 
 

@@ -1,0 +1,117 @@
+"""Write _ext/api_versions.json: which supported Python has each public asyncio name.
+
+Every supported interpreter found (harness.pythons) is asked for its
+``asyncio.__all__`` and the public attributes of each class there (but exceptions); the event
+loop's methods are named ``asyncio.loop.<method>``, as the Python docs name
+them. The newest interpreter also says which of its names are deprecated: an
+attribute whose access warns, one marked ``__deprecated__`` (PEP 702), or one
+that its own asyncio source passes to ``warnings._deprecated``.
+
+Run it again after installing or adding a Python version:
+    .venv/bin/python _ext/make_api_versions.py
+tests/test_api_index.py checks the file against the interpreters found.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from harness import pythons  # noqa: E402
+
+DATA = Path(__file__).with_name("api_versions.json")
+
+# Runs inside each interpreter (3.9 and newer): prints what it has, as JSON.
+PROBE = r'''
+import ast, inspect, json, pathlib, sys, warnings
+import asyncio
+
+def public_members(cls):
+    return sorted(m for m in dir(cls) if not m.startswith("_"))
+
+names = set()
+deprecated = set()
+for name in asyncio.__all__:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        value = getattr(asyncio, name)
+    if any(issubclass(w.category, DeprecationWarning) for w in caught) or hasattr(value, "__deprecated__"):
+        deprecated.add(name)
+    names.add("asyncio." + name)
+    # Event loop classes' methods are the loop's (below); exceptions' are BaseException's.
+    if inspect.isclass(value) and not issubclass(value, (asyncio.AbstractEventLoop, BaseException)):
+        names.update("asyncio.%s.%s" % (name, m) for m in public_members(value))
+names.update("asyncio.loop." + m for m in public_members(asyncio.AbstractEventLoop))
+
+# warnings._deprecated("name" or "asyncio.name", ...) in asyncio's own source.
+for path in pathlib.Path(asyncio.__file__).parent.glob("*.py"):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "_deprecated" and node.args
+                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+            name = node.args[0].value
+            name = name[len("asyncio."):] if name.startswith("asyncio.") else name
+            if name in asyncio.__all__:
+                deprecated.add(name)
+
+print(json.dumps({
+    "version": "%d.%d.%d" % sys.version_info[:3],
+    "all": sorted(set(asyncio.__all__)),
+    "deprecated": sorted(deprecated),
+    "names": sorted(names),
+}))
+'''
+
+
+def probe(path: str) -> dict:
+    result = subprocess.run([path, "-c", PROBE], capture_output=True, text=True, timeout=120)
+    if result.returncode != 0:
+        raise RuntimeError(f"{path} could not list asyncio's names:\n{result.stderr}")
+    return json.loads(result.stdout)
+
+
+def collect(versions: list[pythons.Version]) -> dict:
+    """What the interpreters of `versions` that are installed say, in the data file's shape."""
+    found = {v: pythons.find(v) for v in versions}
+    probed = {v: probe(i.path) for v, i in found.items() if i.found}
+    if not probed:
+        raise RuntimeError("no supported Python found: " + "; ".join(map(pythons.missing_message, found.values())))
+    order = sorted(probed)
+    having: dict[str, list[pythons.Version]] = {}
+    for version in order:
+        for name in probed[version]["names"]:
+            having.setdefault(name, []).append(version)
+    spans = {}
+    for name, versions in sorted(having.items()):
+        first = order.index(versions[0])
+        if versions != order[first:first + len(versions)]:
+            raise RuntimeError(f"{name} is in Python {', '.join(map(pythons.text, versions))} but not in between")
+        spans[name] = [pythons.text(versions[0]), pythons.text(versions[-1])]
+    newest = probed[order[-1]]
+    return {
+        "about": "Written by _ext/make_api_versions.py from the interpreters listed; do not edit by hand.",
+        "interpreters": {pythons.text(v): probed[v]["version"] for v in order},
+        "newest": pythons.text(order[-1]),
+        "deprecated": newest["deprecated"],
+        "public": [n for n in newest["all"] if n not in newest["deprecated"]],
+        # name: [first, last] supported version (of those listed) that has it
+        "names": spans,
+    }
+
+
+def main() -> None:
+    missing = [pythons.find(v) for v in pythons.SUPPORTED if not pythons.find(v).found]
+    for interpreter in missing:
+        print(f"skipped: {pythons.missing_message(interpreter)}", file=sys.stderr)
+    data = collect(pythons.SUPPORTED)
+    DATA.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {DATA.relative_to(ROOT)}: {len(data['names'])} names, Python {', '.join(data['interpreters'])}")
+
+
+if __name__ == "__main__":
+    main()

@@ -20,6 +20,7 @@ extensions = [
     # The guide's own extensions, one per file in _ext/.
     "example",
     "toctree_neighbours",
+    "api_index",
 ]
 
 # The pages are read again whenever the code that renders them changes.

@@ -1,11 +1,14 @@
 """Write _ext/api_versions.json: which supported Python has each public asyncio name.
 
 Every supported interpreter found (harness.pythons) is asked for its
-``asyncio.__all__`` and the public attributes of each class there (but exceptions); the event
-loop's methods are named ``asyncio.loop.<method>``, as the Python docs name
-them. The newest interpreter also says which of its names are deprecated: an
+``asyncio.__all__``, the public attributes of each class there (exceptions
+aside), the event loop's methods (named ``asyncio.loop.<method>``, as the
+Python docs name them) and the documented names of ``asyncio.subprocess``.
+The newest interpreter also says which of its names are deprecated: an
 attribute whose access warns, one marked ``__deprecated__`` (PEP 702), or one
-that its own asyncio source passes to ``warnings._deprecated``.
+that its own asyncio source passes to ``warnings._deprecated``, and a class
+derived from a deprecated class. Its public names are those of its
+``asyncio.__all__`` that are neither deprecated nor private (``_enter_task``).
 
 Run it again after installing or adding a Python version:
     .venv/bin/python _ext/make_api_versions.py
@@ -47,6 +50,10 @@ for name in asyncio.__all__:
     if inspect.isclass(value) and not issubclass(value, (asyncio.AbstractEventLoop, BaseException)):
         names.update("asyncio.%s.%s" % (name, m) for m in public_members(value))
 names.update("asyncio.loop." + m for m in public_members(asyncio.AbstractEventLoop))
+# The one submodule the Python docs document names in (asyncio.subprocess.PIPE, ...).
+import asyncio.subprocess
+names.update(["asyncio.subprocess"] + ["asyncio.subprocess." + n for n in ("PIPE", "STDOUT", "DEVNULL", "Process")])
+names.update("asyncio.subprocess.Process." + m for m in public_members(asyncio.subprocess.Process))
 
 # warnings._deprecated("name" or "asyncio.name", ...) in asyncio's own source.
 for path in pathlib.Path(asyncio.__file__).parent.glob("*.py"):
@@ -58,6 +65,13 @@ for path in pathlib.Path(asyncio.__file__).parent.glob("*.py"):
             name = name[len("asyncio."):] if name.startswith("asyncio.") else name
             if name in asyncio.__all__:
                 deprecated.add(name)
+
+# Kinds of a deprecated class are deprecated with it (3.12's child watchers).
+deprecated_classes = tuple(getattr(asyncio, n) for n in deprecated if inspect.isclass(getattr(asyncio, n)))
+for name in asyncio.__all__:
+    value = getattr(asyncio, name)
+    if deprecated_classes and inspect.isclass(value) and issubclass(value, deprecated_classes):
+        deprecated.add(name)
 
 print(json.dumps({
     "version": "%d.%d.%d" % sys.version_info[:3],
@@ -98,7 +112,8 @@ def collect(versions: list[pythons.Version]) -> dict:
         "interpreters": {pythons.text(v): probed[v]["version"] for v in order},
         "newest": pythons.text(order[-1]),
         "deprecated": newest["deprecated"],
-        "public": [n for n in newest["all"] if n not in newest["deprecated"]],
+        # asyncio.__all__ lists a few private helpers (_enter_task, ...): not public.
+        "public": [n for n in newest["all"] if n not in newest["deprecated"] and not n.startswith("_")],
         # name: [first, last] supported version (of those listed) that has it
         "names": spans,
     }

@@ -34,6 +34,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import ConfigError
 from sphinx.ext.intersphinx import InventoryAdapter
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
@@ -430,7 +431,13 @@ def _load_versions(path: Path, mtime: float) -> Versions:
 
 
 def load_versions(path: Path = DATA) -> Versions:
+    if not path.is_file():
+        raise ConfigError(f"{path} is missing: write it with '{REGENERATE}'")
     return _load_versions(path, path.stat().st_mtime)
+
+
+def _check_versions_file(app: Sphinx) -> None:
+    load_versions()
 
 
 def since(span: list[str], versions: Versions) -> str:
@@ -502,6 +509,8 @@ def _examples_on_page(app: Sphinx, doctree: nodes.document) -> None:
         if caption is not None and uses:
             caption += api_names(names=[u.name for u in uses])
     _uses(env)[env.docname] = shown
+    if shown:
+        env.note_dependency(str(DATA))  # the captions list only names the data file knows
 
 
 def _anchor(doctree: nodes.document, container: nodes.container, path: Path) -> str:
@@ -735,6 +744,7 @@ def setup(app: Sphinx) -> dict:
     app.add_node(api_index_table)
     app.add_directive("api-index", ApiIndexDirective)
     app.add_post_transform(RenderApiIndex)
+    app.connect("builder-inited", _check_versions_file)
     app.connect("doctree-read", _examples_on_page)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)

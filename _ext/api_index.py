@@ -648,7 +648,7 @@ class RenderApiIndex(SphinxPostTransform):
                 result.append(nodes.Text(", "))
             short = name.removeprefix("asyncio.")
             link = nodes.reference(
-                "", "", nodes.literal(short, short), internal=True, refuri=f"{uri}#{row_id(name)}",
+                "", short, internal=True, refuri=f"{uri}#{row_id(name)}",
                 reftitle=f"Every example that uses {name}",
             )
             result.append(link)
@@ -664,7 +664,7 @@ class RenderApiIndex(SphinxPostTransform):
             group += nodes.colspec(colwidth=width)
         head = nodes.thead()
         head += self._row(
-            [nodes.Text("asyncio name"), nodes.Text("Oldest Python that has it"), nodes.Text("Examples that use it")]
+            [nodes.Text("asyncio name"), nodes.Text("Oldest Python"), nodes.Text("Examples that use it")]
         )
         group += head
         body = nodes.tbody()
@@ -740,6 +740,7 @@ def _print_coverage(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    app.add_css_file("api-index.css")  # from _static/
     app.add_node(api_names)
     app.add_node(api_index_table)
     app.add_directive("api-index", ApiIndexDirective)

@@ -67,9 +67,11 @@ for path in pathlib.Path(asyncio.__file__).parent.glob("*.py"):
                 deprecated.add(name)
 
 # Kinds of a deprecated class are deprecated with it (3.12's child watchers).
-deprecated_classes = tuple(getattr(asyncio, n) for n in deprecated if inspect.isclass(getattr(asyncio, n)))
-for name in asyncio.__all__:
-    value = getattr(asyncio, name)
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)
+    values = {name: getattr(asyncio, name) for name in asyncio.__all__}
+deprecated_classes = tuple(values[n] for n in deprecated if inspect.isclass(values[n]))
+for name, value in values.items():
     if deprecated_classes and inspect.isclass(value) and issubclass(value, deprecated_classes):
         deprecated.add(name)
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import ast
 import functools
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,11 @@ class Many:  # a collection whose items are all `item`
 @dataclass(frozen=True)
 class Pair:  # what `await asyncio.open_connection()` returns
     items: tuple
+
+
+@dataclass(frozen=True)
+class Awaitable:  # a call whose awaited result is known
+    result: Any
 
 
 # asyncio functions whose call returns an object of a known type.
@@ -263,7 +269,7 @@ class _Finder:
             starred = any(isinstance(e, ast.Starred) for e in target.elts)
             for index, element in enumerate(target.elts):
                 if starred or binding[0] != "value":
-                    for name in _bound_names(element):
+                    for name in _target_names(element):
                         scope.bind(name, ("other",))
                 else:
                     self._bind_target(element, ("item", binding[1], binding[2], index, len(target.elts)), scope)
@@ -339,11 +345,11 @@ class _Finder:
         if isinstance(node, ast.Call):
             function = self.kind_of(node.func, scope)
             if isinstance(function, Ref):
-                if function.name == "asyncio.wait" and node.args:
-                    awaited = self.kind_of(node.args[0], scope)
-                    return ("wait", awaited) if isinstance(awaited, Many) else None
+                if function.name == "asyncio.wait" and node.args:  # done, pending = await asyncio.wait(tasks)
+                    waited = self.kind_of(node.args[0], scope)
+                    return Awaitable(Pair((waited, waited))) if isinstance(waited, Many) else None
                 if function.name in AWAITED:
-                    return ("coroutine", AWAITED[function.name])
+                    return Awaitable(AWAITED[function.name])
                 return RETURNS.get(function.name) or _instance_of(function.name)
             if isinstance(node.func, ast.Attribute):
                 owner = self.kind_of(node.func.value, scope)
@@ -352,11 +358,7 @@ class _Finder:
             return None
         if isinstance(node, ast.Await):
             awaited = self.kind_of(node.value, scope)
-            if isinstance(awaited, tuple) and awaited[0] == "coroutine":
-                return awaited[1]
-            if isinstance(awaited, tuple) and awaited[0] == "wait":  # done, pending = await asyncio.wait(tasks)
-                return Pair((awaited[1], awaited[1]))
-            return None
+            return awaited.result if isinstance(awaited, Awaitable) else None
         if isinstance(node, (ast.List, ast.Tuple, ast.Set)) and node.elts:
             items = {None if isinstance(e, ast.Starred) else self.kind_of(e, scope) for e in node.elts}
             item = items.pop() if len(items) == 1 else None
@@ -392,6 +394,7 @@ class _Finder:
 
 
 def _bound_names(node: ast.AST) -> list[str]:
+    """The names a statement or pattern binds, other than through _bind_target."""
     if isinstance(node, ast.ExceptHandler):
         return [node.name] if node.name else []
     if isinstance(node, (ast.MatchAs, ast.MatchStar)):
@@ -399,7 +402,18 @@ def _bound_names(node: ast.AST) -> list[str]:
     if isinstance(node, ast.MatchMapping):
         return [node.rest] if node.rest else []
     targets = node.targets if isinstance(node, ast.Delete) else [getattr(node, "target", node)]
-    return [n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+    return [name for target in targets for name in _target_names(target)]
+
+
+def _target_names(target: ast.AST) -> list[str]:
+    """x -> [x]; (x, *y) -> [x, y]; x.attribute and x[index] bind no name."""
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, ast.Starred):
+        return _target_names(target.value)
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [name for element in target.elts for name in _target_names(element)]
+    return []
 
 
 def _is_match_capture(node: ast.AST) -> bool:
@@ -527,8 +541,6 @@ def _anchor(doctree: nodes.document, container: nodes.container, path: Path) -> 
 
 
 def _build_python() -> str:
-    import sys
-
     return "%d.%d" % sys.version_info[:2]
 
 

@@ -238,3 +238,15 @@ def test_an_example_that_does_not_parse_or_names_no_real_api_fails_the_build(tmp
                      r"because it does not parse: .*; fix the example", output), output
     assert re.search(r"examples/api_unknown\.py:4: WARNING: api_unknown\.py uses asyncio\.no_such_function, "
                      r"which no supported Python has", output), output
+
+
+def test_an_edited_example_updates_the_index_without_a_clean_build(built):
+    """Only the example's page is read again; the index page, whose source did not change, is written again."""
+    project, (_, _, missing) = built
+    new = missing[3]
+    example = project / "asyncio" / "examples" / "gather_minimum.py"
+    example.write_text(example.read_text() + f"print(asyncio.{new} is not None)\n")
+    result = make(project, "html")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert new not in coverage_of(result.stdout)[2]
+    assert "gather.html#example-gather-minimum" in rows(project)[f"asyncio.{new}"]

@@ -2,8 +2,8 @@
 
     .. api-index::
 
-renders a table with one row per asyncio name found in the examples shown on
-the guide's pages (``example`` directive): the name, linked to the Python
+renders a table with one row per asyncio name found in the examples whose code
+the guide's pages show (``example`` directive, not ``:no-code:``): the name, linked to the Python
 documentation when the intersphinx inventories know it (plain text when they
 do not, e.g. a name newer than them), the oldest supported Python that has it,
 and a link to each example that uses it, at the example on its page. Under the

@@ -33,25 +33,32 @@ DATA = Path(__file__).with_name("api_versions.json")
 PROBE = r'''
 import ast, inspect, json, pathlib, sys, warnings
 import asyncio
+import asyncio.subprocess
 
 def public_members(cls):
     return sorted(m for m in dir(cls) if not m.startswith("_"))
 
-names = set()
+# Its __all__, and the names other versions list there that it still has, e.g.
+# through a module __getattr__ that warns they are deprecated (3.14's policies).
+top_level = {}
 deprecated = set()
-for name in asyncio.__all__:
+for name in sorted(set(asyncio.__all__) | set(json.loads(sys.argv[1]))):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
+        if not hasattr(asyncio, name):
+            continue
         value = getattr(asyncio, name)
+    top_level[name] = value
     if any(issubclass(w.category, DeprecationWarning) for w in caught) or hasattr(value, "__deprecated__"):
         deprecated.add(name)
-    names.add("asyncio." + name)
+
+names = {"asyncio." + name for name in top_level}
+for name, value in top_level.items():
     # Event loop classes' methods are the loop's (below); exceptions' are BaseException's.
     if inspect.isclass(value) and not issubclass(value, (asyncio.AbstractEventLoop, BaseException)):
         names.update("asyncio.%s.%s" % (name, m) for m in public_members(value))
 names.update("asyncio.loop." + m for m in public_members(asyncio.AbstractEventLoop))
 # The one submodule the Python docs document names in (asyncio.subprocess.PIPE, ...).
-import asyncio.subprocess
 names.update(["asyncio.subprocess"] + ["asyncio.subprocess." + n for n in ("PIPE", "STDOUT", "DEVNULL", "Process")])
 names.update("asyncio.subprocess.Process." + m for m in public_members(asyncio.subprocess.Process))
 
@@ -63,15 +70,12 @@ for path in pathlib.Path(asyncio.__file__).parent.glob("*.py"):
                 and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
             name = node.args[0].value
             name = name[len("asyncio."):] if name.startswith("asyncio.") else name
-            if name in asyncio.__all__:
+            if name in top_level:
                 deprecated.add(name)
 
 # Kinds of a deprecated class are deprecated with it (3.12's child watchers).
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore", DeprecationWarning)
-    values = {name: getattr(asyncio, name) for name in asyncio.__all__}
-deprecated_classes = tuple(values[n] for n in deprecated if inspect.isclass(values[n]))
-for name, value in values.items():
+deprecated_classes = tuple(top_level[n] for n in deprecated if inspect.isclass(top_level[n]))
+for name, value in top_level.items():
     if deprecated_classes and inspect.isclass(value) and issubclass(value, deprecated_classes):
         deprecated.add(name)
 
@@ -84,8 +88,9 @@ print(json.dumps({
 '''
 
 
-def probe(path: str) -> dict:
-    result = subprocess.run([path, "-c", PROBE], capture_output=True, text=True, timeout=120)
+def probe(path: str, others: list[str]) -> dict:
+    """What the interpreter at `path` has; `others`: names outside its __all__ to look for too."""
+    result = subprocess.run([path, "-c", PROBE, json.dumps(others)], capture_output=True, text=True, timeout=120)
     if result.returncode != 0:
         raise RuntimeError(f"{path} could not list asyncio's names:\n{result.stderr}")
     return json.loads(result.stdout)
@@ -94,9 +99,11 @@ def probe(path: str) -> dict:
 def collect(versions: list[pythons.Version]) -> dict:
     """What the interpreters of `versions` that are installed say, in the data file's shape."""
     found = {v: pythons.find(v) for v in versions}
-    probed = {v: probe(i.path) for v, i in found.items() if i.found}
-    if not probed:
+    listed = {v: probe(i.path, []) for v, i in found.items() if i.found}
+    if not listed:
         raise RuntimeError("no supported Python found: " + "; ".join(map(pythons.missing_message, found.values())))
+    every_listed = sorted({name for result in listed.values() for name in result["all"]})
+    probed = {v: probe(found[v].path, every_listed) for v in listed}
     order = sorted(probed)
     having: dict[str, list[pythons.Version]] = {}
     for version in order:
@@ -113,7 +120,7 @@ def collect(versions: list[pythons.Version]) -> dict:
         "about": "Written by _ext/make_api_versions.py from the interpreters listed; do not edit by hand.",
         "interpreters": {pythons.text(v): probed[v]["version"] for v in order},
         "newest": pythons.text(order[-1]),
-        "deprecated": newest["deprecated"],
+        "deprecated": newest["deprecated"],  # including names it has outside its __all__
         # asyncio.__all__ lists a few private helpers (_enter_task, ...): not public.
         "public": [n for n in newest["all"] if n not in newest["deprecated"] and not n.startswith("_")],
         # name: [first, last] supported version (of those listed) that has it

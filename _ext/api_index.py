@@ -696,10 +696,12 @@ class RenderApiIndex(SphinxPostTransform):
         group += body
         covered, missing = coverage(rows, versions)
         summary = nodes.paragraph()
+        deprecated = ", ".join(versions.deprecated) or "none"
         summary += nodes.Text(
             f"Coverage: {len(covered)} of the {len(versions.public)} public names of asyncio in Python "
             f"{versions.newest} ({_percent(covered, versions)}) appear in at least one example. Public means "
-            f"listed in asyncio.__all__ and not deprecated ({len(versions.deprecated)} names are). "
+            f"listed in asyncio.__all__, not private (no leading underscore) and not deprecated; Python "
+            f"{versions.newest} itself reports these as deprecated: {deprecated}. "
         )
         summary += nodes.Text("Not shown yet:" if missing else "Every one is shown.")
         result: list[nodes.Node] = [table, summary]

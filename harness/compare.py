@@ -36,15 +36,16 @@ from harness.runner import Run
 
 _READINGS = {
     "datetime": r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d+)?",
-    "clock": r"(?<![\d:])\d{2}:\d{2}:\d{2}(?![\d:.])",
-    "epoch": r"(?<![\d.])1[5-9]\d{8}\.\d+(?![\d.])",
+    # A reading ends where its digits do: any punctuation may follow ("at 04:34:29.", "(1700000000.5)").
+    "clock": r"(?<![\d:.])\d{2}:\d{2}:\d{2}(?:\.\d+)?(?![\d]|[:.]\d)",
+    "epoch": r"(?<![\d.])1[5-9]\d{8}\.\d+(?![\d]|\.\d)",
     "duration": r"(?<![\d.])\d+\.\d+(?= ?(?:s|sec|secs|seconds)\b)",
     "address": r"0x[0-9a-fA-F]{4,}",
 }
 _FIND = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _READINGS.items()))
 _ANY = {
     "datetime": _READINGS["datetime"],
-    "clock": r"\d{2}:\d{2}:\d{2}",
+    "clock": r"\d{2}:\d{2}:\d{2}(?:\.\d+)?",
     "epoch": r"\d+\.\d+",
     "duration": r"\d+\.\d+",
     "address": r"0x[0-9a-fA-F]+",
@@ -111,8 +112,8 @@ def _decimals(value: str) -> int:
 def _value(kind: str, text: str) -> tuple[float, float]:
     """A reading's value in seconds, and the clock's resolution."""
     if kind == "clock":
-        h, m, s = map(int, text.split(":"))
-        return h * 3600 + m * 60 + s, 1.0
+        h, m, s = text.split(":")
+        return int(h) * 3600 + int(m) * 60 + float(s), 10.0 ** -_decimals(s)
     if kind == "datetime":
         return datetime.fromisoformat(text).timestamp(), 10.0 ** -_decimals(text.split(":")[-1])
     return float(text), 10.0 ** -_decimals(text)

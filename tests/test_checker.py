@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from harness import outputs, pythons
+from harness import compare, outputs, pythons
 from harness.checking import Target, check_examples, check_targets
 from harness.examples import Example, find_examples
 from harness.record import record
@@ -114,6 +114,26 @@ CASES = {
         "0.0 out| 10:00:00\n0.2 out| 10:00:00\n0.2 exit 0\n",
         None,
     ),
+    "clock_before_a_full_stop": (
+        """
+        import time
+        print(f"at time: {time.strftime('%X')}.")
+        time.sleep(0.2)
+        print(f"at time: {time.strftime('%X')}.")
+        """,
+        "0.0 out| at time: 04:34:29.\n0.2 out| at time: 04:34:29.\n0.2 exit 0\n",
+        None,
+    ),
+    "clock_before_a_full_stop_wrong": (
+        """
+        import time
+        print(f"at time: {time.strftime('%X')}.")
+        time.sleep(0.2)
+        print(f"at time: {time.strftime('%X')}.")
+        """,
+        "0.0 out| at time: 04:34:29.\n0.2 out| at time: 04:34:35.\n0.2 exit 0\n",
+        "the clock reading's distance from the first is",
+    ),
     "epoch_delta_wrong": (
         """
         import time
@@ -198,6 +218,30 @@ CASES = {
         "unknown declaration 'requires-pyton'",
     ),
 }
+
+
+# Each kind of reading, another run's reading of that kind, and what follows it (a duration's unit).
+READINGS = {
+    "clock": ("04:34:29", "04:40:19", ""),
+    "clock with fractions": ("04:34:29.120", "04:40:19.007", ""),
+    "datetime": ("2026-11-30 04:34:29.123456", "2026-11-30 04:40:19.000001", ""),
+    "epoch": ("1764477269.5312", "1764477619.25", ""),
+    "duration": ("1.00", "1.25", " s"),
+    "duration in words": ("1.00", "1.25", " seconds"),
+}
+
+
+@pytest.mark.parametrize("kind", READINGS)
+@pytest.mark.parametrize(
+    "before, after", [("at ", "."), ("", ","), ("(", ")"), ("[", "]"), ("at ", ""), ("at ", " UTC"), ("", ": go")]
+)
+def test_a_reading_is_found_whatever_surrounds_it(kind, before, after):
+    documented, actual, unit = READINGS[kind]
+    after = unit + after
+    readings = compare.match_text(f"{before}{documented}{after}", f"{before}{actual}{after}")
+    assert readings is not None, f"{before}{documented}{after!r} and its other reading compared as text"
+    expected = kind.split()[0]
+    assert [(r.kind, r.documented, r.actual) for r in readings] == [(expected, documented, actual)]
 
 
 def write_cases(folder: Path) -> list[Example]:

@@ -77,9 +77,7 @@ def _record_one(outcome: Outcome) -> str:
     version = outcome.target.version
     recorded_with = outputs.recorded_version(outcome.documented)
     path = outcome.example.output if version == recorded_with else outputs.output_path(outcome.example.path, version)
-    new = not path.exists()
-    path.write_text(outcome.verdict.proposed, encoding="utf-8")
-    return "recorded" if new else "updated"
+    return outputs.write(path, outcome.verdict.proposed)
 
 
 def _record_timeline(outcome: Outcome) -> int:

@@ -53,6 +53,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from harness import outputs, pythons
+from harness.timeline_probe import LIMIT as PROBE_LIMIT
 
 SUFFIX = ".timeline"
 BLOCK = 0.1  # a step this long blocks the loop (asyncio's slow_callback_duration)
@@ -143,7 +144,11 @@ def build(run) -> Timeline:
             continue
         notes += [f"the probe could not hook {p}" for p in event.get("probe_problems", [])]
         if event.get("dropped"):
-            notes.append(f"{event['dropped']} records left out (the example does too much to record it all)")
+            notes.append(
+                f"the probe keeps {PROBE_LIMIT:,} records per process, and this run made {event['dropped']:,} more "
+                "(each step of a task, each callback of the example, each job of a thread): what they show is "
+                "missing, and what ran on would look unfinished"
+            )
         if event.get("pid") == main_pid:
             ours.extend(event["tl"])
         else:
@@ -606,20 +611,25 @@ def check(outcome) -> TimelineCheck | None:
     rule = documented_output.rule if documented_output is not None else outputs.DEFAULT_RULE
     actual = build(run)
     command = f"make update-examples EXAMPLE={outcome.example.name}"  # records it with that version
+    # An incomplete timeline is never recorded: it would show as finished what did not, or not show it at all.
+    incomplete = [f"the timeline of this run is incomplete, so it cannot be recorded: {note}" for note in actual.notes]
+    if actual.notes:
+        incomplete.append(
+            "make the example do less (fewer iterations, steps or callbacks: a timeline of that many would not "
+            f"be readable either), then run '{command}'"
+        )
     if not path.exists():
-        problems = [f"{path.name} is missing: record it with '{command}' and review it"]
-        return TimelineCheck(path, None, actual, problems, proposal(None, actual, {}, example, command))
+        problems = incomplete or [f"{path.name} is missing: record it with '{command}' and review it"]
+        return TimelineCheck(path, None, actual, problems, None if incomplete else proposal(None, actual, {}, example, command))
     try:
         documented = parse(path)
     except TimelineFormatError as error:
         problems = [f"{error}; fix that line, or delete the file and run '{command}'"]
         return TimelineCheck(path, None, actual, problems, None)
     found = compare(documented, actual, rule)
-    problems = [problem for lane_problems in found.values() for problem in lane_problems]
-    problems += [f"the timeline is incomplete: {note}" for note in actual.notes]
-    return TimelineCheck(
-        path, documented, actual, problems, proposal(documented, actual, found, example, command) if problems else None
-    )
+    problems = [problem for lane_problems in found.values() for problem in lane_problems] + incomplete
+    proposed = proposal(documented, actual, found, example, command) if problems and not incomplete else None
+    return TimelineCheck(path, documented, actual, problems, proposed)
 
 
 def report(result: TimelineCheck, relative: str, command: str) -> str:
@@ -638,12 +648,10 @@ def report(result: TimelineCheck, relative: str, command: str) -> str:
 
 
 def record(result: TimelineCheck | None) -> str | None:
-    """Write the proposed timeline, if any; what was done ('recorded', 'updated'), or None."""
+    """Write the proposed timeline, if any; what was done ('recorded', 'updated', 'unchanged'), or None."""
     if result is None or result.proposed is None:
         return None
-    new = not result.path.exists()
-    result.path.write_text(result.proposed, encoding="utf-8")
-    return "recorded" if new else "updated"
+    return outputs.write(result.path, result.proposed)
 
 
 # --- python -m harness.timeline -----------------------------------------------------------

@@ -14,6 +14,7 @@ import asyncio
 import sys
 import textwrap
 import xml.etree.ElementTree as ElementTree
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -223,6 +224,50 @@ def test_rerecord_of_an_unchanged_example_changes_nothing(tmp_path):
     before = {path: path.read_bytes() for path in files}
     assert record(examples) == 0
     assert {path: path.read_bytes() for path in files} == before
+
+
+# More steps than the probe keeps records of (timeline_probe.LIMIT): the timeline would be cut short.
+TOO_BUSY = """
+    import asyncio
+
+
+    async def main():
+        for _ in range(STEPS):
+            await asyncio.sleep(0)
+        print("done")
+
+
+    asyncio.run(main())
+"""
+
+
+def test_incomplete_timeline_is_never_recorded(tmp_path, capsys):
+    (example,) = write(tmp_path, {"too_busy": TOO_BUSY.replace("STEPS", "10")})
+    assert record([example]) == 0
+    path = timeline.timeline_path(example.path)
+    recorded = path.read_bytes()
+    write(tmp_path, {"too_busy": TOO_BUSY.replace("STEPS", "201_000")})
+    capsys.readouterr()
+    assert record([example]) == 1
+    assert path.read_bytes() == recorded
+    printed = capsys.readouterr().out
+    assert "NOT RECORDED   examples/too_busy.timeline" in printed.replace(str(tmp_path.name) + "/", ""), printed
+    assert "the timeline of this run is incomplete, so it cannot be recorded: the probe keeps 200,000 records" in printed
+    path.unlink()  # a new example: nothing is written either
+    assert record([example]) == 1
+    assert not path.exists()
+    assert "too_busy.timeline is missing" not in capsys.readouterr().out
+
+
+def test_rewriting_the_same_bytes_is_unchanged(tmp_path):
+    path = tmp_path / "x.timeline"
+    path.write_text("python: 3.11\n")
+    before = path.stat().st_mtime_ns
+    check = timeline.TimelineCheck(path, None, timeline.Timeline([]), ["a problem"], "python: 3.11\n")
+    assert timeline.record(check) == "unchanged"
+    assert path.stat().st_mtime_ns == before
+    assert timeline.record(replace(check, proposed="python: 3.12\n")) == "updated"
+    assert timeline.record(replace(check, path=tmp_path / "y.timeline")) == "recorded"
 
 
 # --- The probe changes nothing the example prints -----------------------------------------

@@ -264,11 +264,19 @@ def verdict(doc: Documented | None, run: Run) -> Verdict:
         )
     proposed = replace(
         doc,
+        header=restored_header(doc, run.example),
         lines=proposed_lines,
         exit_status=run.exit_status if run.exit_status is not None else doc.exit_status,
         exit_time=doc.exit_time if keep_exit else _rounded(run.exit_time),
     )
     return Verdict(problems, None if run.timed_out is not None else format_documented(proposed))
+
+
+def restored_header(doc: Documented, example: Path) -> list[str]:
+    """The documented header, with the standard comment lines first if it has none (a file written by hand)."""
+    if any(line.lstrip().startswith("#") for line in doc.header):
+        return doc.header
+    return default_header(example) + doc.header
 
 
 def _realign(doc: Documented, actual: list[Line], rule: TimingRule) -> list[Line]:

@@ -16,7 +16,7 @@ import asyncio
 import sys
 from pathlib import Path
 
-from harness import outputs, pythons, timeline
+from harness import compare, outputs, pythons, timeline
 from harness.checking import Outcome, Target, check_targets, requirement
 from harness.examples import Example, find_example, find_examples
 from harness.pythons import Version
@@ -45,14 +45,18 @@ def record(examples: list[Example], python: str | None = None, version: Version 
         python = interpreter.path
     outcomes = asyncio.run(check_targets([Target(e, version, python) for e in examples]))
     failures = 0
+    written = []
     for outcome in outcomes:
         status = _record_one(outcome)
         failures += status.startswith("NOT")
         print(f"{status:<14} {Path(outcome.example.relative).parent / outcome.output_path.name}")
+        written.append(status)
         if status.startswith("NOT"):
             print("    " + outcome.message.replace("\n", "\n    "))
         elif not status.startswith("skipped"):
-            failures += _record_timeline(outcome)
+            timeline_status = _record_timeline(outcome)
+            failures += timeline_status.startswith("NOT")
+            written.append(timeline_status)
     print(f"\n{len(outcomes)} examples under Python {pythons.text(version)}; review the changes with 'git diff'.")
     return 1 if failures else 0
 
@@ -63,7 +67,9 @@ def _record_one(outcome: Outcome) -> str:
     if outcome.format_error is not None:
         return "NOT RECORDED"  # the message names the line to fix
     if outcome.verdict.ok:
-        return "unchanged"
+        if outcome.documented.header == compare.restored_header(outcome.documented, outcome.example.path):
+            return "unchanged"
+        return outputs.write(outcome.output_path, outcome.verdict.proposed)  # restores the comment header
     if outcome.verdict.proposed is None:
         return "NOT RECORDED"
     documented_status = outcome.documented.exit_status if outcome.documented else 0
@@ -80,21 +86,21 @@ def _record_one(outcome: Outcome) -> str:
     return outputs.write(path, outcome.verdict.proposed)
 
 
-def _record_timeline(outcome: Outcome) -> int:
-    """Write the run's timeline beside the output (harness/timeline.py); 1 if it could not be."""
+def _record_timeline(outcome: Outcome) -> str:
+    """Write the run's timeline beside the output (harness/timeline.py); what was done, as printed."""
     checked = outcome.timeline
     if checked is None:
-        return 0  # recorded under another version (outputs.recorded_version)
+        return ""  # recorded under another version (outputs.recorded_version)
     where = Path(outcome.example.relative).parent / checked.path.name
     if checked.ok:
         print(f"{'unchanged':<14} {where}")
-        return 0
+        return "unchanged"
     written = timeline.record(checked)
     if written is None:
         print(f"{'NOT RECORDED':<14} {where}\n    " + "\n    ".join(checked.problems))
-        return 1
+        return "NOT RECORDED"
     print(f"{written:<14} {where}")
-    return 0
+    return written
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -428,3 +428,19 @@ def test_cpu_example_on_busy_cores_is_reported_not_judged(tmp_path, monkeypatch)
     assert busy.skipped and "other programs took" in busy.skipped and busy.not_checked_here
     assert waited < 10, f"it waited {waited:.1f} s for free cores; the budget was 1 s"
     assert busy.run.exit_time > 0.75 and "'done' appeared at" in busy.message  # judged, it would have failed
+
+
+def test_recording_restores_the_standard_header(tmp_path):
+    """A .out written by hand, without the comment lines: recording puts them back, before any declaration."""
+    unchanged = write_example(tmp_path, "by_hand", 'print("hi")\n', "0.0 out| hi\n0.0 exit 0\n")
+    changed = write_example(tmp_path, "by_hand_changed", 'print("hello")\n', "timing: late 0.3 s + 10 %, because a test\n"
+                            "0.0 out| hi\n0.0 exit 0\n")
+    assert record([unchanged, changed]) == 0
+    for example in (unchanged, changed):
+        assert outputs.parse(example.output).header[:2] == outputs.default_header(example.path), example.output.read_text()
+    assert outputs.parse(changed.output).declarations == {"timing": "late 0.3 s + 10 %, because a test"}
+    assert outputs.parse(changed.output).lines[0].text == "hello"
+    before = {e: e.output.read_bytes() for e in (unchanged, changed)}
+    assert record([unchanged, changed]) == 0
+    assert {e: e.output.read_bytes() for e in (unchanged, changed)} == before
+

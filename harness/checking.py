@@ -124,7 +124,7 @@ async def check_targets(targets: list[Target]) -> list[Outcome]:
         if not outcome.verdict.ok:
             command = record_command(outcome.example, outcome.target.version)
             outcome.message = compare.report(outcome.documented, run, outcome.verdict, outcome.example.relative, command)
-            if outcome.documented is None:
+            if outcome.documented is None and run.timed_out is None:
                 outcome.message += f"\n{outcome.example.output.name} is missing: record it with '{command}' and review it."
             if run.disturbed:
                 outcome.skipped = (

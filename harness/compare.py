@@ -320,5 +320,8 @@ def report(doc: Documented | None, run: Run, result: Verdict, relative: str, com
     if result.proposed is not None:
         lines.append(f"If this run is right, re-record it: {command}")
     else:
-        lines.append("A run that hangs is never recorded: fix the example first.")
+        lines.append(
+            "A run that is killed is never recorded: find where it waits (it printed the lines above before it "
+            f"was killed), fix that, then run '{command}'."
+        )
     return "\n".join(lines)

@@ -57,7 +57,10 @@ def record(examples: list[Example], python: str | None = None, version: Version 
             timeline_status = _record_timeline(outcome)
             failures += timeline_status.startswith("NOT")
             written.append(timeline_status)
-    print(f"\n{len(outcomes)} examples under Python {pythons.text(version)}; review the changes with 'git diff'.")
+    summary = f"\n{len(outcomes)} example{'' if len(outcomes) == 1 else 's'} under Python {pythons.text(version)}"
+    if any(status in ("recorded", "updated") for status in written):
+        summary += "; review what was written with 'git status' (it lists new files too) and 'git diff'"
+    print(summary + ".")
     return 1 if failures else 0
 
 

@@ -444,3 +444,22 @@ def test_recording_restores_the_standard_header(tmp_path):
     assert record([unchanged, changed]) == 0
     assert {e: e.output.read_bytes() for e in (unchanged, changed)} == before
 
+
+def test_recording_a_new_example_that_hangs_says_what_to_do_next(tmp_path, capsys, monkeypatch):
+    from harness import checking
+
+    monkeypatch.setattr(checking, "DEFAULT_TIMEOUT", 2.0)
+    example = write_example(tmp_path, "hangs_new", 'import time\nprint("waiting")\ntime.sleep(60)\n')
+    assert record([example]) == 1
+    printed = capsys.readouterr().out
+    assert not example.output.exists()
+    assert "fix that, then run 'make update-examples EXAMPLE=hangs_new'" in printed, printed
+    assert "record it with" not in printed and "git diff" not in printed, printed
+    assert "\n1 example under Python" in printed, printed
+
+
+def test_recording_says_how_to_review_new_files(tmp_path, capsys):
+    examples = [write_example(tmp_path, name, f'print("{name}")\n') for name in ("first", "second")]
+    assert record(examples) == 0
+    printed = capsys.readouterr().out
+    assert "2 examples under Python" in printed and "'git status'" in printed, printed

@@ -227,6 +227,8 @@ def verdict(doc: Documented | None, run: Run) -> Verdict:
             header=default_header(run.example),
         )
         problems.append(f"{run.example.name} has no documented output yet")
+        if run.left_behind:
+            problems.append(left_behind(run))
         return Verdict(problems, None if run.timed_out is not None else format_documented(fresh))
 
     rule = doc.rule
@@ -253,6 +255,8 @@ def verdict(doc: Documented | None, run: Run) -> Verdict:
                     text=line.text if index in reading_problems else documented.text,
                 )
             )
+    if run.left_behind:
+        problems.append(left_behind(run))
     if run.exit_status != doc.exit_status and run.timed_out is None:
         problems.append(f"exit status {run.exit_status}; documented {doc.exit_status}")
     low, high = rule.window(doc.exit_time)
@@ -270,6 +274,14 @@ def verdict(doc: Documented | None, run: Run) -> Verdict:
         exit_time=doc.exit_time if keep_exit else _rounded(run.exit_time),
     )
     return Verdict(problems, None if run.timed_out is not None else format_documented(proposed))
+
+
+def left_behind(run: Run) -> str:
+    return (
+        f"it left {', '.join(repr(name) for name in run.left_behind)} in its working folder (an empty scratch "
+        "folder here; the reader's own folder when they run it): an example must leave nothing behind; write "
+        "such files into a tempfile.TemporaryDirectory(), which removes them"
+    )
 
 
 def restored_header(doc: Documented, example: Path) -> list[str]:

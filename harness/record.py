@@ -73,8 +73,8 @@ def _record_one(outcome: Outcome) -> str:
         if outcome.documented.header == compare.restored_header(outcome.documented, outcome.example.path):
             return "unchanged"
         return outputs.write(outcome.output_path, outcome.verdict.proposed)  # restores the comment header
-    if outcome.verdict.proposed is None:
-        return "NOT RECORDED"
+    if outcome.verdict.proposed is None or outcome.run.left_behind:
+        return "NOT RECORDED"  # the message says what it left behind
     documented_status = outcome.documented.exit_status if outcome.documented else 0
     if outcome.run.exit_status != documented_status:
         outcome.message += (

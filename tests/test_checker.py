@@ -210,6 +210,26 @@ CASES = {
         "0.0 exit 0\n",
         "SyntaxError",
     ),
+    "leaves_a_file": (
+        """
+        from pathlib import Path
+        Path("example.txt").write_text("hello")
+        print(Path("example.txt").read_text())
+        """,
+        "0.0 out| hello\n0.0 exit 0\n",
+        "it left 'example.txt' in its working folder",
+    ),
+    "cleans_up_after_itself": (
+        """
+        import os
+        from pathlib import Path
+        Path("example.txt").write_text("hello")
+        print(Path("example.txt").read_text())
+        os.remove("example.txt")
+        """,
+        "0.0 out| hello\n0.0 exit 0\n",
+        None,
+    ),
     "missing_output": ("""print("hi")""", None, "has no documented output yet"),
     "malformed_output": ("""print("hi")""", "0.0 out| hi\n0.0 exitt 0\n", "malformed_output.out:3: cannot read"),
     "unknown_declaration": (
@@ -287,6 +307,21 @@ def test_failure_report_names_the_example_and_the_fix(outcomes):
     assert "examples/too_early.py does not match its documented output" in message
     assert "make update-examples EXAMPLE=too_early" in message
     assert "--- " in message and "+++ " in message  # a unified diff
+
+
+def test_examples_run_in_a_scratch_folder(outcomes):
+    """What an example writes into its working folder is not left beside it, and the check names it."""
+    folder = outcomes["leaves_a_file"].example.path.parent
+    assert not (folder / "example.txt").exists()
+    assert outcomes["leaves_a_file"].run.left_behind == ["example.txt"]
+
+
+def test_an_example_that_leaves_files_behind_is_not_recorded(tmp_path, capsys):
+    source = 'open("notes.txt", "w").write("x")\nprint("hi")\n'
+    example = write_example(tmp_path, "litters", source)
+    assert record([example]) == 1
+    assert not example.output.exists()
+    assert "it left 'notes.txt' in its working folder" in capsys.readouterr().out
 
 
 def test_hang_is_killed_on_time(outcomes):

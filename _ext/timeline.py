@@ -4,7 +4,8 @@ The drawing comes from ``examples/<name>.timeline`` (recorded by
 ``make update-examples`` from the run that recorded the output; see
 harness/timeline.py) and the printed lines of ``<name>.out``:
 
-- one lane per task, thread and process, under a time axis in seconds;
+- one lane per task, callback function of the example, thread and process,
+  under a time axis in seconds;
 - running: a solid bar; blocking the event loop: a bar with white stripes;
   waiting: a thin hollow bar. Shape and pattern tell them apart, not colour
   alone, and a legend under the drawing names them;
@@ -132,7 +133,7 @@ def _seconds(t: float) -> str:
 
 
 def lane_title(lane: timelines.Lane) -> str:
-    """'Task-1 main()', 'thread asyncio_0', 'process sh (1)', 'loop callbacks'."""
+    """'Task-1 main()', 'callback tick()', 'thread asyncio_0', 'process sh (1)', 'loop callbacks'."""
     if lane.kind == "task":
         return lane.name
     if lane.kind == "loop":
@@ -186,7 +187,8 @@ def _prints(documented: outputs.Documented) -> list[tuple[float, list[str]]]:
     return sorted(groups.items())
 
 
-_NOUNS = {"task": ("task", "tasks"), "thread": ("thread", "threads"), "process": ("process", "processes"),
+_NOUNS = {"task": ("task", "tasks"), "callback": ("callback", "callbacks"), "thread": ("thread", "threads"),
+          "process": ("process", "processes"),
           "loop": ("lane of loop callbacks", "lanes of loop callbacks")}
 
 
@@ -333,14 +335,22 @@ LEGEND = [
 ]
 
 
+_CAPTION_NOUNS = {"task": "task", "callback": "callback", "thread": "thread", "process": "process", "loop": "callback"}
+
+
+def _caption_nouns(timeline: timelines.Timeline) -> str:
+    """'task', 'task, thread and process': the kinds of lanes drawn, in words."""
+    nouns = list(dict.fromkeys(_CAPTION_NOUNS[lane.kind] for lane in timeline.lanes))
+    return nouns[0] if len(nouns) == 1 else ", ".join(nouns[:-1]) + f" and {nouns[-1]}"
+
+
 def render_html(
     name: str, timeline: timelines.Timeline, documented: outputs.Documented, uid: str, until: float | None = None
 ) -> str:
     e = html.escape
     caption = (
         f"Timeline of the same run of {e(name)} (Python {e(timeline.python)}): when each "
-        f"{'task, thread and process' if any(l.kind != 'task' for l in timeline.lanes) else 'task'} "
-        "ran, waited, or blocked the event loop"
+        f"{_caption_nouns(timeline)} ran, waited, or blocked the event loop"
     )
     legend = "".join(
         f'<li><span class="tl-swatch tl-swatch-{kind}" aria-hidden="true"></span>{e(text)}</li>'

@@ -6,7 +6,9 @@ printed lines):
 - each asyncio task: when ``loop.create_task`` made it, each step the event
   loop ran (a callback of the loop that resumed its coroutine: from the
   moment the loop called it until it returned), and how it ended;
-- any other callback of the loop that held it for 50 ms or more;
+- each callback of the example that the loop ran (``call_soon``,
+  ``call_later``, ``add_reader``, a done callback...: a function that is not
+  asyncio's own), and any other callback that held the loop 50 ms or more;
 - each thread that runs code of the example (not the pools' and asyncio's
   own threads): when it started and ended; each function an executor's
   thread ran (``to_thread``, ``run_in_executor``, ``ThreadPoolExecutor``);
@@ -198,8 +200,8 @@ def _install(owner, name, **hooks):
 # --- What a callable is, for a person -----------------------------------------------
 
 
-def describe(function, args=()):
-    """'time.sleep', 'crunch', 'Worker.run': the function a callable will call."""
+def _unwrap(function, args=()):
+    """The function a callable will call, and its arguments: through partials and Context.run."""
     for _ in range(8):
         if isinstance(function, functools.partial):
             args = tuple(function.args) + tuple(args)
@@ -210,6 +212,12 @@ def describe(function, args=()):
             function, args = args[0], args[1:]  # ProcessPoolExecutor.map's batches
         else:
             break
+    return function, args
+
+
+def describe(function, args=()):
+    """'time.sleep', 'crunch', 'Worker.run': the function a callable will call."""
+    function, args = _unwrap(function, args)
     name = getattr(function, "__qualname__", None) or getattr(function, "__name__", None) or type(function).__name__
     module = getattr(function, "__module__", None)
     if module and module not in ("__main__", "builtins", "__mp_main__"):
@@ -275,8 +283,19 @@ def _handle_exit(token):
         if seq is None:  # a Task made without loop.create_task
             seq = _register(task, t0, "first step")
         _add(("step", seq, t0, t1, _ending(task) if task.done() else None))
-    elif t1 - t0 >= SLOW_CALLBACK:
-        _add(("callback", describe(callback), t0, t1))
+    else:
+        own = _examples(callback)
+        if own or t1 - t0 >= SLOW_CALLBACK:
+            _add(("callback", describe(callback), t0, t1, own))
+
+
+def _examples(callback):
+    """Whether a callback the loop runs is the example's (call_soon, call_later, add_reader...), not asyncio's own."""
+    function, _ = _unwrap(callback)
+    module = getattr(function, "__module__", None)
+    if module is None and getattr(function, "__self__", None) is not None:
+        module = type(function.__self__).__module__  # a method of a C type: a Future's set_result
+    return (module or "").split(".")[0] not in _INTERNAL_PACKAGES + ("_asyncio", "selectors")
 
 
 _TASKS = ()

@@ -151,6 +151,25 @@ TWO_TASKS = """
 # One of two concurrent tasks blocks for as long as the other waits: the run takes as long.
 ONE_TASK_BLOCKS = TWO_TASKS.replace("block=False))", "block=True))")
 
+# Callbacks only, that print nothing: a callback that calls itself again later, five more times.
+TICKS = """
+    import asyncio
+
+
+    def tick(loop, left):
+        if left > 1:
+            loop.call_later(1, tick, loop, left - 1)
+
+
+    loop = asyncio.new_event_loop()
+    print("start")
+    loop.call_later(1, tick, loop, 6)
+    loop.call_later(7, loop.stop)
+    loop.run_forever()
+    loop.close()
+    print("stop")
+"""
+
 # name: (the example as recorded, the example as run, None if the timeline must match,
 #        else a text the failure report must contain)
 PERTURBATIONS = {
@@ -161,6 +180,10 @@ PERTURBATIONS = {
     "blocking_call_added": (AWAITS, BLOCKS, "task Task-1 main(): blocks the loop 0.00-0.5"),
     "blocking_call_removed": (BLOCKS, AWAITS, "task Task-1 main(): documented block 0-0.5 s; not in this run"),
     "blocking_call_in_a_task": (TWO_TASKS, ONE_TASK_BLOCKS, "task Task-3 work(): blocks the loop 0.00-0.5"),
+    "unchanged_callbacks": (TICKS, TICKS, None),
+    "callback_delay_changed": (
+        TICKS, TICKS.replace("call_later(1, tick", "call_later(1.15, tick"), "callback tick(): last runs at 6.9"
+    ),
 }
 
 
@@ -204,6 +227,10 @@ def test_recorded_timelines_show_the_difference(perturbed):
     assert lanes["Task-3 work()"].split(":", 1)[1].split() == ["run", "0.5,", "wait", "0.5-1.0,", "run", "1.0,", "done", "1.0"]
     blocking = timeline.parse(perturbed["unchanged_blocking"].timeline.path)
     assert [timeline.format_lane(lane).split(":", 1)[1].strip() for lane in blocking.lanes] == ["block 0.0-0.5, done 0.5"]
+    ticks = timeline.parse(perturbed["unchanged_callbacks"].timeline.path)
+    assert [timeline.format_lane(lane) for lane in ticks.lanes] == [
+        f"{'callback tick():':<{timeline.LABEL_WIDTH}} run 1.0, run 2.0, run 3.0, run 4.0, run 5.0, run 6.0"]
+
 
 
 def test_missing_timeline_fails_with_the_command_to_record_it(tmp_path):
@@ -241,7 +268,10 @@ TOO_BUSY = """
 """
 
 
-def test_incomplete_timeline_is_never_recorded(tmp_path, capsys):
+def test_incomplete_timeline_is_never_recorded(tmp_path, capsys, monkeypatch):
+    from harness import checking
+
+    monkeypatch.setattr(checking, "TIMEOUT_MARGIN", 60.0)  # its steps take seconds on a busy machine
     (example,) = write(tmp_path, {"too_busy": TOO_BUSY.replace("STEPS", "10")})
     assert record([example]) == 0
     path = timeline.timeline_path(example.path)
@@ -321,6 +351,7 @@ def test_every_kind_of_lane_round_trips(tmp_path):
         timeline.Lane("task", "Task-2 job()", (S("run", 0, 0), S("wait", 0, 1)), "failed", 1.0),
         timeline.Lane("task", "worker 7 fetch()", (S("wait", 0, 2.5),), "cancelled", 2.5),
         timeline.Lane("task", "Task-4 forever()", (S("run", 0, 0), S("wait", 0, 4)), "pending", 4.0),
+        timeline.Lane("callback", "tick()", (S("run", 1, 1), S("block", 2, 2.5))),
         timeline.Lane("thread", "asyncio_0", (S("run", 0.1, 3.1, "time.sleep()"),)),
         timeline.Lane("process", "ForkProcess-1", (S("run", 0.8, 1.0, "crunch()"), S("run", 1.5, 2, "a() + b()"))),
         timeline.Lane("process", "sh (1)", (S("run", 0, 1),)),
@@ -448,6 +479,23 @@ def test_svg_has_an_accessible_name_description_and_legend():
         "lines printed at that moment (point at it to read them)",
     ]
     assert root.find("details/summary").text == "The timeline as text"
+
+
+def test_callback_lanes_are_drawn_and_told():
+    S = timeline.Segment
+    ticks = timeline.Timeline(
+        [timeline.Lane("callback", "tick()", (S("run", 1, 1), S("run", 2, 2), S("block", 3, 3.5)))], "3.11")
+    documented = outputs.parse(Path("x.out"), "0.0 out| start\n3.5 exit 0\n")
+    sys.path.insert(0, str(ROOT / "_ext"))
+    try:
+        import timeline as drawing_module
+    finally:
+        sys.path.remove(str(ROOT / "_ext"))
+    page = drawing_module.render_html("ticks.py", ticks, documented, "t-2")
+    told = "callback tick(): ran at 1.0 s; ran at 2.0 s; blocked the event loop from 3.0 to 3.5 s."
+    assert told in page.split("<details>", 1)[1] and told in page.split("<desc", 1)[1]
+    assert page.count('class="tl-run"') == 2 and 'class="tl-lane tl-callback"' in page
+    assert "when each callback ran, waited, or blocked the event loop" in page
 
 
 def test_svg_draws_threads_and_processes_and_a_shared_axis():

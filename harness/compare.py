@@ -305,8 +305,8 @@ def _realign(doc: Documented, actual: list[Line], rule: TimingRule) -> list[Line
     return [kept.get(i, replace(line, time=_rounded(line.time))) for i, line in enumerate(actual)]
 
 
-def report(doc: Documented | None, run: Run, result: Verdict, relative: str, command: str) -> str:
-    """The failure message: what is wrong, a diff, and the command that re-records."""
+def report(doc: Documented | None, run: Run, result: Verdict, relative: str, command: str, advice: str = "") -> str:
+    """The failure message: what is wrong, a diff, and what to do (`advice`, else the command that re-records)."""
     documented_text = format_documented(doc) if doc else ""
     if result.proposed is not None:
         this_run = result.proposed
@@ -329,7 +329,9 @@ def report(doc: Documented | None, run: Run, result: Verdict, relative: str, com
             "its figures measure them too; run it again on a quiet machine"
         )
     lines += ["", *diff, ""]
-    if result.proposed is not None:
+    if advice:
+        lines.append(advice)
+    elif result.proposed is not None:
         lines.append(f"If this run is right, re-record it: {command}")
     else:
         lines.append(

@@ -498,3 +498,75 @@ def test_recording_says_how_to_review_new_files(tmp_path, capsys):
     assert record(examples) == 0
     printed = capsys.readouterr().out
     assert "2 examples under Python" in printed and "'git status'" in printed, printed
+
+
+# --- What a failure advises ------------------------------------------------------------------
+
+TASK_GROUP = """import asyncio
+
+
+async def main():
+    async with asyncio.TaskGroup() as group:
+        group.create_task(asyncio.sleep(0.1))
+    print("done")
+
+
+asyncio.run(main())
+"""
+
+
+def check_on_every_version(example) -> dict:
+    targets = [Target(example, v, interpreter(v)) for v in pythons.SUPPORTED]
+    return {o.target.version: o for o in asyncio.run(check_targets(targets))}
+
+
+def test_a_failure_on_every_version_advises_one_plain_command(tmp_path):
+    changed = write_example(tmp_path, "changed", 'print("Three")\n', "0.0 out| Two\n0.0 exit 0\n")
+    missing = write_example(tmp_path, "unrecorded", 'print("hi")\n')
+    for example in (changed, missing):
+        for version, outcome in check_on_every_version(example).items():
+            assert not outcome.ok
+            advice = outcome.message.splitlines()[-1]
+            assert advice.endswith(f"make update-examples EXAMPLE={example.name}") or advice.endswith(
+                f"'make update-examples EXAMPLE={example.name}', and review it."), (version, advice)
+            assert "VERSION=" not in outcome.message, (version, outcome.message)
+
+
+def test_a_crash_for_want_of_a_newer_asyncio_advises_requires_python(tmp_path, capsys):
+    example = write_example(tmp_path, "task_group", TASK_GROUP)
+    assert record([example]) == 0  # with 3.11, which has TaskGroup
+    by_version = check_on_every_version(example)
+    for version in [(3, 9), (3, 10)]:
+        message = by_version[version].message
+        assert "asyncio has no 'TaskGroup' before Python 3.11" in message, message
+        assert "'requires-python: 3.11'" in message and "VERSION=" not in message, message
+    capsys.readouterr()
+    assert record([example], interpreter((3, 10)), (3, 10)) == 1
+    printed = capsys.readouterr().out
+    assert "'requires-python: 3.11'" in printed and "exit 1" not in printed.split("+++", 1)[0], printed
+    assert "as the only line" not in printed
+    assert sorted(p.name for p in example.path.parent.iterdir()) == ["task_group.out", "task_group.py", "task_group.timeline"]
+
+
+def test_a_new_example_for_a_newer_python_is_recorded_with_the_version_it_needs(tmp_path, capsys):
+    source = 'import asyncio\nfactory = asyncio.eager_task_factory\nprint("eager")\n'
+    example = write_example(tmp_path, "eager", source)
+    interpreter((3, 12))
+    assert record([example]) == 1
+    assert not example.output.exists()
+    assert "Record it with that version: make update-examples EXAMPLE=eager VERSION=3.12" in capsys.readouterr().out
+    assert record([example], version=(3, 12)) == 0
+    documented = outputs.parse(example.output)
+    assert documented.requires_python == (3, 12) and documented.lines[0].text == "eager"
+    assert documented.header[:2] == outputs.default_header(example.path)
+    assert example.path.with_suffix(".timeline").read_text().count("python: 3.12") == 1
+
+
+def test_a_version_that_prints_something_else_advises_a_variant(tmp_path):
+    example = write_example(tmp_path, "versioned", 'import sys\nprint("Python %d.%d" % sys.version_info[:2])\n')
+    assert record([example]) == 0
+    by_version = check_on_every_version(example)
+    assert by_version[3, 11].ok
+    for version in [(3, 9), (3, 12)]:
+        advice = by_version[version].message.splitlines()[-1]
+        assert advice.endswith(f"record a variant for it: make update-examples EXAMPLE=versioned VERSION={pythons.text(version)}"), advice

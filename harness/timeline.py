@@ -13,14 +13,17 @@ One line per lane: ``task <name> <coroutine>()``; ``callback <function>()``,
 each function of the example that the loop ran as a callback (``call_soon``,
 ``call_later``, ``add_reader``, a done callback); ``thread <name>``;
 ``process <name>``; or ``loop`` (asyncio's own callbacks that held the event
-loop). Then its segments in order, in seconds since the example's code
-started (as in the ``.out`` file, to 0.1 s):
+loop). When no event loop ran at all, ``thread MainThread`` shows the main
+thread: running, except while it slept in ``time.sleep`` (a block). Then its
+segments in order, in seconds since the example's code started (as in the
+``.out`` file, to 0.1 s):
 
 ``run a-b``    its code ran (a task's steps on the event loop; a thread or a
                process: the function it was given, named after the times,
                e.g. ``run 0.1-3.1 time.sleep()``);
 ``block a-b``  one step of a task, or a callback, ran 0.1 s or more: the loop
                ran nothing else (asyncio's debug mode warns from 0.1 s on);
+               in the main thread's lane, it slept that long;
 ``wait a-b``   a task was suspended, or ready while the loop ran other code;
 ``done t``, ``cancelled t``, ``failed t``, ``pending t``: how a task ended
                (pending: it never finished).
@@ -158,6 +161,8 @@ def build(run) -> Timeline:
             children.append((event.get("pid"), event["tl"]))
     lanes = _task_lanes(ours, rel, exit_time)
     lanes += _callback_lanes(ours, rel)
+    if not any(record[0] in ("task", "step", "callback") for record in ours):
+        lanes += _main_thread_lane(ours, rel, exit_time)  # no event loop ran: what the main thread did
     lanes += _thread_lanes(ours, rel, exit_time)
     lanes += _process_lanes(ours, children, rel, exit_time)
     lanes += _loop_lane(ours, rel)
@@ -232,6 +237,23 @@ def _callback_lanes(records: list[list], rel) -> list[Lane]:
         if record[0] == "callback" and len(record) > 4 and record[4]:
             spans.setdefault(_call(record[1]), []).append((rel(record[2]), rel(record[3])))
     return [Lane("callback", name, _steps(found)) for name, found in spans.items()]
+
+
+def _main_thread_lane(records: list[list], rel, exit_time: float) -> list[Lane]:
+    """The main thread of a program that ran no event loop: it ran, except while it slept (a block)."""
+    sleeps = [(rel(r[1]), rel(r[2])) for r in records if r[0] == "sleep"]
+    # Each sleep of 0.1 s or more is a block of its own: one after another, they show as many waits.
+    # Shorter ones in a row are one block if they add up to 0.1 s.
+    blocks = [Segment("block", a, b, "time.sleep()") for a, b in sleeps if b - a >= BLOCK]
+    short = _runs([(a, b, "time.sleep()") for a, b in sleeps if b - a < BLOCK], "block")
+    blocks = sorted(blocks + [s for s in short if s.duration >= BLOCK], key=lambda segment: segment.start)
+    segments: list[Segment] = []
+    cursor = 0.0
+    for block in blocks:
+        segments += [Segment("run", cursor, max(cursor, block.start)), block]
+        cursor = block.end
+    segments.append(Segment("run", cursor, max(cursor, exit_time)))
+    return [Lane("thread", "MainThread", tuple(segments))]
 
 
 def _call(function: str) -> str:
@@ -363,9 +385,9 @@ def default_header(example: Path, command: str | None = None) -> list[str]:
         f"# Timeline of {example.name}: when each task, callback, thread and process ran, in the",
         "# run that recorded its output. Checked by 'make test'; re-record it (and the output) with",
         f"# '{command}'.",
-        "# run: its code ran; block: a step of a task or a callback held the event loop 0.1 s or more;",
-        "# wait: a task was suspended, or ready while the loop ran other code. Seconds since its code",
-        "# started.",
+        "# run: its code ran; block: a step of a task or a callback held the event loop 0.1 s or more",
+        "# (a thread's: it slept); wait: a task was suspended, or ready while the loop ran other code.",
+        "# Seconds since its code started.",
     ]
 
 

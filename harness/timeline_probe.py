@@ -9,6 +9,7 @@ printed lines):
 - each callback of the example that the loop ran (``call_soon``,
   ``call_later``, ``add_reader``, a done callback...: a function that is not
   asyncio's own), and any other callback that held the loop 50 ms or more;
+- each ``time.sleep`` of the main thread: when it started and ended;
 - each thread that runs code of the example (not the pools' and asyncio's
   own threads): when it started and ended; each function an executor's
   thread ran (``to_thread``, ``run_in_executor``, ``ThreadPoolExecutor``);
@@ -416,6 +417,27 @@ def _wrap_process_worker(module):
 # --- Installing ------------------------------------------------------------------------
 
 
+def _patch_sleep(module):
+    """time.sleep, noting when the main thread sleeps (a C function: it cannot be recompiled with hooks).
+
+    The one hook that shows: a stack or a traceback through time.sleep (a
+    KeyboardInterrupt during the sleep) has this function's frame in it.
+    """
+    original = module.sleep
+
+    @functools.wraps(original)
+    def sleep(seconds):
+        if threading.current_thread() is not threading.main_thread() or os.getpid() != _state["pid"]:
+            return original(seconds)
+        t0 = _now()
+        try:
+            return original(seconds)
+        finally:
+            _add(("sleep", t0, _now()))
+
+    module.sleep = sleep
+
+
 def _patch_asyncio_tasks(module):
     global _TASKS
     _TASKS = tuple(t for t in (module.Task, getattr(module, "_PyTask", None)) if t is not None)
@@ -436,6 +458,7 @@ def _patch_popen(module):
 
 # What to hook in each module, applied when the example imports it (at once if it is imported).
 _PATCHES = {
+    "time": _patch_sleep,
     "threading": lambda m: _install(m.Thread, "_bootstrap_inner", enter=_thread_enter, exit=_thread_exit),
     "asyncio.events": lambda m: _install(m.Handle, "_run", enter=_handle_enter, exit=_handle_exit),
     "asyncio.base_events": lambda m: _install(

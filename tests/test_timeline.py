@@ -170,6 +170,24 @@ TICKS = """
     print("stop")
 """
 
+# No event loop: the main thread sleeps, then prints; or spins on the CPU for as long.
+SLEEPS = """
+    import time
+
+
+    def wait(seconds):
+        time.sleep(seconds)
+
+
+    print("start")
+    wait(0.5)
+    print("middle")
+    wait(0.5)
+    print("end")
+"""
+
+SPINS = SLEEPS.replace("time.sleep(seconds)", "end = time.monotonic() + seconds\n        while time.monotonic() < end:\n            pass")
+
 # name: (the example as recorded, the example as run, None if the timeline must match,
 #        else a text the failure report must contain)
 PERTURBATIONS = {
@@ -177,12 +195,16 @@ PERTURBATIONS = {
     "unchanged_blocking": (BLOCKS, BLOCKS, None),
     "made_concurrent": (SEQUENTIAL, CONCURRENT, "task Task-3 work(): starts at 0.00 s in this run; documented 0.5 s"),
     "made_sequential": (CONCURRENT, SEQUENTIAL, "task Task-3 work(): starts at 0.5"),
-    "blocking_call_added": (AWAITS, BLOCKS, "task Task-1 main(): blocks the loop 0.00-0.5"),
+    "blocking_call_added": (AWAITS, BLOCKS, "task Task-1 main(): blocks the loop 0.0"),
     "blocking_call_removed": (BLOCKS, AWAITS, "task Task-1 main(): documented block 0-0.5 s; not in this run"),
-    "blocking_call_in_a_task": (TWO_TASKS, ONE_TASK_BLOCKS, "task Task-3 work(): blocks the loop 0.00-0.5"),
+    "blocking_call_in_a_task": (TWO_TASKS, ONE_TASK_BLOCKS, "task Task-3 work(): blocks the loop 0.0"),
     "unchanged_callbacks": (TICKS, TICKS, None),
     "callback_delay_changed": (
         TICKS, TICKS.replace("call_later(1, tick", "call_later(1.15, tick"), "callback tick(): last runs at 6.9"
+    ),
+    "unchanged_main_thread": (SLEEPS, SLEEPS, None),
+    "main_thread_spins_instead_of_sleeping": (
+        SLEEPS, SPINS, "thread MainThread: documented block 0-0.5 s (time.sleep()); not in this run"
     ),
 }
 
@@ -230,7 +252,9 @@ def test_recorded_timelines_show_the_difference(perturbed):
     ticks = timeline.parse(perturbed["unchanged_callbacks"].timeline.path)
     assert [timeline.format_lane(lane) for lane in ticks.lanes] == [
         f"{'callback tick():':<{timeline.LABEL_WIDTH}} run 1.0, run 2.0, run 3.0, run 4.0, run 5.0, run 6.0"]
-
+    sleeps = timeline.parse(perturbed["unchanged_main_thread"].timeline.path)
+    assert [timeline.format_lane(lane).split(":", 1)[1].strip() for lane in sleeps.lanes] == [
+        "run 0.0, block 0.0-0.5 time.sleep(), run 0.5, block 0.5-1.0 time.sleep(), run 1.0"]
 
 
 def test_missing_timeline_fails_with_the_command_to_record_it(tmp_path):
@@ -352,6 +376,7 @@ def test_every_kind_of_lane_round_trips(tmp_path):
         timeline.Lane("task", "worker 7 fetch()", (S("wait", 0, 2.5),), "cancelled", 2.5),
         timeline.Lane("task", "Task-4 forever()", (S("run", 0, 0), S("wait", 0, 4)), "pending", 4.0),
         timeline.Lane("callback", "tick()", (S("run", 1, 1), S("block", 2, 2.5))),
+        timeline.Lane("thread", "MainThread", (S("run", 0, 0), S("block", 0, 1, "time.sleep()"), S("run", 1, 1))),
         timeline.Lane("thread", "asyncio_0", (S("run", 0.1, 3.1, "time.sleep()"),)),
         timeline.Lane("process", "ForkProcess-1", (S("run", 0.8, 1.0, "crunch()"), S("run", 1.5, 2, "a() + b()"))),
         timeline.Lane("process", "sh (1)", (S("run", 0, 1),)),
@@ -479,6 +504,16 @@ def test_svg_has_an_accessible_name_description_and_legend():
         "lines printed at that moment (point at it to read them)",
     ]
     assert root.find("details/summary").text == "The timeline as text"
+
+
+def test_main_thread_without_a_loop_is_drawn_blocked():
+    """what_sequential_waits runs no event loop: its main thread, blocked in each sleep, is its one lane."""
+    page = drawing("what_sequential_waits")
+    assert "thread MainThread: time.sleep()" in page
+    words = "thread MainThread: ran at 0.0 s; was blocked in time.sleep() from 0.0 to 1.0 s; ran at 1.0 s;"
+    assert words in page.split("<details>", 1)[1]  # the text version
+    assert "blocked: the thread waited in a blocking call" in page and "blocking the event loop" not in page
+    assert "or was blocked</div>" in page
 
 
 def test_callback_lanes_are_drawn_and_told():

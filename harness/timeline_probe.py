@@ -211,6 +211,8 @@ def _unwrap(function, args=()):
             function, args = args[0], args[1:]  # Context.run(function, ...)
         elif getattr(function, "__name__", "") == "_process_chunk" and args:
             function, args = args[0], args[1:]  # ProcessPoolExecutor.map's batches
+        elif isinstance(function, _Sleep):
+            function = function.__wrapped__
         else:
             break
     return function, args
@@ -417,25 +419,56 @@ def _wrap_process_worker(module):
 # --- Installing ------------------------------------------------------------------------
 
 
-def _patch_sleep(module):
+class _Sleep:
     """time.sleep, noting when the main thread sleeps (a C function: it cannot be recompiled with hooks).
 
-    The one hook that shows: a stack or a traceback through time.sleep (a
-    KeyboardInterrupt during the sleep) has this function's frame in it.
+    An object, not a function, so that it behaves as the built-in does: it
+    reads the same (repr, name, doc) and does not bind as a method. A
+    traceback through it (a KeyboardInterrupt during the sleep) would show its
+    frame: the traceback module leaves it out (_patch_traceback).
     """
-    original = module.sleep
 
-    @functools.wraps(original)
-    def sleep(seconds):
+    def __init__(self, original):
+        self.__wrapped__ = original
+        self.__doc__, self.__module__ = original.__doc__, original.__module__
+
+    def __call__(self, seconds):
         if threading.current_thread() is not threading.main_thread() or os.getpid() != _state["pid"]:
-            return original(seconds)
+            return self.__wrapped__(seconds)
         t0 = _now()
         try:
-            return original(seconds)
+            return self.__wrapped__(seconds)
         finally:
             _add(("sleep", t0, _now()))
 
-    module.sleep = sleep
+    def __getattr__(self, name):
+        return getattr(self.__wrapped__, name)
+
+    def __repr__(self):
+        return repr(self.__wrapped__)
+
+
+def _patch_sleep(module):
+    module.sleep = _Sleep(module.sleep)
+
+
+_HIDDEN = [_Sleep.__call__.__code__]  # the code of the probe's own wrappers, left out of tracebacks
+
+
+def _patch_traceback(module):
+    """The traceback module's walks over a traceback, without the frames of the probe's wrappers."""
+    for name in ("walk_tb", "_walk_tb_with_full_positions"):  # the second: Python 3.11 and newer
+        original = getattr(module, name, None)
+        if original is None:
+            continue
+
+        def walk(tb, _original=original):
+            for item in _original(tb):
+                if item[0].f_code not in _HIDDEN:
+                    yield item
+
+        functools.update_wrapper(walk, original)
+        setattr(module, name, walk)
 
 
 def _patch_asyncio_tasks(module):
@@ -459,6 +492,7 @@ def _patch_popen(module):
 # What to hook in each module, applied when the example imports it (at once if it is imported).
 _PATCHES = {
     "time": _patch_sleep,
+    "traceback": _patch_traceback,
     "threading": lambda m: _install(m.Thread, "_bootstrap_inner", enter=_thread_enter, exit=_thread_exit),
     "asyncio.events": lambda m: _install(m.Handle, "_run", enter=_handle_enter, exit=_handle_exit),
     "asyncio.base_events": lambda m: _install(

@@ -349,14 +349,40 @@ DEBUG_STACKS = """
 """
 
 
+# time.sleep, which the probe wraps: as a value, as a class attribute, and interrupted (a traceback through it).
+SLEEP_SEEN = """
+    import os
+    import signal
+    import threading
+    import time
+
+
+    class Napper:
+        nap = time.sleep  # a built-in function does not bind as a method
+
+
+    print(time.sleep, time.sleep.__name__, time.sleep.__module__, time.sleep.__doc__.splitlines()[0])
+    Napper().nap(0.01)
+    threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGINT)).start()
+    time.sleep(2)
+"""
+
+
 def test_probe_leaves_stacks_and_reprs_as_they_are(tmp_path):
-    (example,) = write(tmp_path, {"debug_stacks": DEBUG_STACKS})
-    with_probe, without = asyncio.run(run_all([Job(example.path, timeline=True), Job(example.path, timeline=False)]))
+    examples = write(tmp_path, {"debug_stacks": DEBUG_STACKS, "sleep_seen": SLEEP_SEEN})
+    jobs = [Job(example.path, timeline=timeline) for example in examples for timeline in (True, False)]
+    runs = asyncio.run(run_all(jobs))
     text = lambda run: [(line.stream, line.text) for line in compare.normalized_lines(run)]  # noqa: E731
+    with_probe, without = runs[0:2]
     assert any("created at debug_stacks.py:11" in line for _, line in text(without))
     assert any("in _run" in line for _, line in text(without))
     assert text(with_probe) == text(without)
     assert with_probe.exit_status == without.exit_status == 0
+    with_probe, without = runs[2:4]
+    assert text(without)[0] == ("out", "<built-in function sleep> sleep time sleep(seconds)")
+    assert text(without)[-1] == ("err", "KeyboardInterrupt") and len(text(without)) == 5, text(without)
+    assert text(with_probe) == text(without)
+    assert with_probe.exit_status == without.exit_status == 1
 
 
 # --- The file format -------------------------------------------------------------------------

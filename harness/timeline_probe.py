@@ -37,6 +37,7 @@ import os
 import sys
 import threading
 import time
+import types
 import weakref
 
 _now = time.monotonic
@@ -287,9 +288,32 @@ def _handle_exit(token):
             seq = _register(task, t0, "first step")
         _add(("step", seq, t0, t1, _ending(task) if task.done() else None))
     else:
-        own = _examples(callback)
+        own, name = _callback(callback)
         if own or t1 - t0 >= SLOW_CALLBACK:
-            _add(("callback", describe(callback), t0, t1, own))
+            _add(("callback", name, t0, t1, own))
+
+
+_FUNCTION, _METHOD, _BUILTIN = types.FunctionType, types.MethodType, types.BuiltinFunctionType
+_callbacks = {}  # a callback's code (or a built-in's name and owner) -> (is it the example's, its name)
+
+
+def _callback(callback):
+    """(whether it is the example's, its name): looked up once per function, for it runs for every handle."""
+    kind = type(callback)
+    if kind is _FUNCTION:
+        key = callback.__code__
+    elif kind is _METHOD:
+        key = getattr(callback.__func__, "__code__", None)
+    elif kind is _BUILTIN:
+        key = (callback.__name__, type(callback.__self__))
+    else:
+        key = None  # a partial, Context.run(...): the function inside varies
+    if key is None:
+        return _examples(callback), describe(callback)
+    found = _callbacks.get(key)
+    if found is None:
+        found = _callbacks[key] = (_examples(callback), describe(callback))
+    return found
 
 
 def _examples(callback):

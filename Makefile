@@ -52,18 +52,30 @@ $(NODE_STAMP): package.json package-lock.json
 
 package.json package-lock.json: ;
 
+# CI must check every example on every supported Python, so there the checks install what is missing.
+CI_PYTHONS  := $(if $(filter true 1 yes,$(CI)),pythons)
+
 .PHONY: test
-test: html $(NODE_STAMP) ## Run every check: examples' output and timing, the site, rst lint.
+test: html $(NODE_STAMP) $(CI_PYTHONS) ## Run every check: examples' output and timing, the site, rst lint.
 	$(BIN)/sphinx-lint --enable all --disable line-too-long index.rst asyncio
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 .PHONY: test-versions
-test-versions: $(STAMP) ## Check the examples on every Python 3.9-3.13 found; print a table.
+test-versions: $(STAMP) $(CI_PYTHONS) ## Check the examples on every Python 3.9-3.15 found; print a table.
 	$(BIN)/python -m pytest tests/test_examples.py --versions=all $(PYTEST_ARGS)
+
+.PHONY: pythons
+pythons: $(STAMP) ## Install every missing Python 3.9-3.15 (into ~/.cache/asyncio-guide/pythons).
+	$(BIN)/python -m harness.install_pythons
 
 .PHONY: update-examples
 update-examples: $(STAMP) ## Re-record outputs (all, or EXAMPLE=<name>; VERSION=3.9 for a variant).
 	$(BIN)/python -m harness.record $(EXAMPLE) $(if $(VERSION),--version $(VERSION))
+
+.PHONY: check-exercise
+check-exercise: $(STAMP) ## Check your answer to an exercise: EXERCISE=<name> FILE=<your file> [VERSION=3.X].
+	@test -n "$(EXERCISE)" -a -n "$(FILE)" || { echo "usage: make check-exercise EXERCISE=<name> FILE=<your file>"; exit 2; }
+	$(BIN)/python -m harness.exercises "$(EXERCISE)" "$(FILE)" $(if $(VERSION),--version $(VERSION))
 
 .PHONY: bench
 bench: $(STAMP) ## Time the example checks: wall time against the longest example.

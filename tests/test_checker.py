@@ -378,20 +378,21 @@ def interpreter(version):
 def test_version_variant_is_recorded_and_then_checked(tmp_path):
     example = write_example(tmp_path, "versioned", 'import sys\nprint("Python %d.%d" % sys.version_info[:2])\n')
     examples = example.path.parent
+    reference = f"Python {pythons.text(pythons.REFERENCE)}"
     assert record([example]) == 0  # the reference version writes versioned.out
-    assert "Python 3.11" in example.output.read_text()
+    assert reference in example.output.read_text()
 
     older = (3, 9)
     assert record([example], interpreter(older), older) == 0
     variant = outputs.output_path(example.path, older)
-    assert "Python 3.9" in variant.read_text() and "Python 3.11" in example.output.read_text()
+    assert "Python 3.9" in variant.read_text() and reference in example.output.read_text()
     assert record([example], interpreter(older), older) == 0
     assert sorted(p.name for p in examples.iterdir()) == [
         "versioned.3.9.out", "versioned.out", "versioned.py", "versioned.timeline"]
 
-    targets = [Target(example, v, interpreter(v)) for v in [(3, 9), (3, 10), (3, 11)]]
+    targets = [Target(example, v, interpreter(v)) for v in [(3, 9), (3, 10), pythons.REFERENCE]]
     by_version = {o.target.version: o for o in asyncio.run(check_targets(targets))}
-    assert by_version[3, 9].ok and by_version[3, 11].ok
+    assert by_version[3, 9].ok and by_version[pythons.REFERENCE].ok
     assert not by_version[3, 10].ok
     assert "make update-examples EXAMPLE=versioned VERSION=3.10" in by_version[3, 10].message
 
@@ -407,8 +408,9 @@ def test_requires_python_skips_older_versions_with_the_reason(tmp_path):
     assert newer.ok, newer.message
 
 
-def test_example_for_a_newer_python_is_recorded_with_it(tmp_path):
-    """Its documented output is its .out file, recorded with the lowest version it needs."""
+def test_example_for_a_newer_python_is_recorded_with_it(tmp_path, monkeypatch):
+    """Its documented output is its .out file, recorded with the lowest version it needs (newer than the reference)."""
+    monkeypatch.setattr(pythons, "REFERENCE", (3, 11))
     example = write_example(
         tmp_path, "new_api", 'import sys\nprint("Python %d.%d" % sys.version_info[:2])\n',
         "requires-python: 3.12\n0.0 out| Python 3.0\n0.0 exit 0\n",
@@ -534,7 +536,7 @@ def test_a_failure_on_every_version_advises_one_plain_command(tmp_path):
 
 def test_a_crash_for_want_of_a_newer_asyncio_advises_requires_python(tmp_path, capsys):
     example = write_example(tmp_path, "task_group", TASK_GROUP)
-    assert record([example]) == 0  # with 3.11, which has TaskGroup
+    assert record([example]) == 0  # with the reference version, which has TaskGroup
     by_version = check_on_every_version(example)
     for version in [(3, 9), (3, 10)]:
         message = by_version[version].message
@@ -548,10 +550,12 @@ def test_a_crash_for_want_of_a_newer_asyncio_advises_requires_python(tmp_path, c
     assert sorted(p.name for p in example.path.parent.iterdir()) == ["task_group.out", "task_group.py", "task_group.timeline"]
 
 
-def test_a_new_example_for_a_newer_python_is_recorded_with_the_version_it_needs(tmp_path, capsys):
+def test_a_new_example_for_a_newer_python_is_recorded_with_the_version_it_needs(tmp_path, capsys, monkeypatch):
+    """Outputs recorded with 3.11 (as they were), an example that needs 3.12: recording says how, and does it."""
+    monkeypatch.setattr(pythons, "REFERENCE", (3, 11))
     source = 'import asyncio\nfactory = asyncio.eager_task_factory\nprint("eager")\n'
     example = write_example(tmp_path, "eager", source)
-    interpreter((3, 12))
+    interpreter((3, 11)), interpreter((3, 12))
     assert record([example]) == 1
     assert not example.output.exists()
     assert "Record it with that version: make update-examples EXAMPLE=eager VERSION=3.12" in capsys.readouterr().out
@@ -566,7 +570,7 @@ def test_a_version_that_prints_something_else_advises_a_variant(tmp_path):
     example = write_example(tmp_path, "versioned", 'import sys\nprint("Python %d.%d" % sys.version_info[:2])\n')
     assert record([example]) == 0
     by_version = check_on_every_version(example)
-    assert by_version[3, 11].ok
+    assert by_version[pythons.REFERENCE].ok
     for version in [(3, 9), (3, 12)]:
         advice = by_version[version].message.splitlines()[-1]
         assert advice.endswith(f"record a variant for it: make update-examples EXAMPLE=versioned VERSION={pythons.text(version)}"), advice

@@ -29,6 +29,14 @@ from tests.conftest import skip_outcome
 EXAMPLES = find_examples()
 
 
+def reference_python() -> str:
+    """The interpreter timelines are recorded and checked with (pythons.REFERENCE)."""
+    found = pythons.find(pythons.REFERENCE)
+    if not found.found:
+        pytest.skip(pythons.missing_message(found))
+    return found.path
+
+
 def version_for(example) -> pythons.Version:
     documented = outputs.parse(example.output) if example.output.exists() else None
     return outputs.recorded_version(documented)
@@ -224,7 +232,7 @@ def perturbed(tmp_path_factory):
     examples = write(folder, {name: before for name, (before, _, _) in PERTURBATIONS.items()})
     assert record(examples) == 0
     write(folder, {name: after for name, (_, after, _) in PERTURBATIONS.items()})
-    return {o.example.name: o for o in asyncio.run(check_examples(examples))}
+    return {o.example.name: o for o in asyncio.run(check_examples(examples, reference_python()))}
 
 
 @pytest.mark.parametrize("name", PERTURBATIONS)
@@ -261,7 +269,7 @@ def test_missing_timeline_fails_with_the_command_to_record_it(tmp_path):
     (example,) = write(tmp_path, {"no_timeline": AWAITS})
     assert record([example]) == 0
     timeline.timeline_path(example.path).unlink()
-    (outcome,) = asyncio.run(check_examples([example]))
+    (outcome,) = asyncio.run(check_examples([example], reference_python()))
     assert outcome.ok and not outcome.timeline.ok
     assert "no_timeline.timeline is missing: record it with 'make update-examples EXAMPLE=no_timeline'" in (
         outcome.timeline.problems[0]

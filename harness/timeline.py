@@ -13,8 +13,9 @@ One line per lane: ``task <name> <coroutine>()``; ``callback <function>()``,
 each function of the example that the loop ran as a callback (``call_soon``,
 ``call_later``, ``add_reader``, a done callback); ``thread <name>``;
 ``process <name>``; or ``loop`` (asyncio's own callbacks that held the event
-loop). When no event loop ran at all, ``thread MainThread`` shows the main
-thread: running, except while it slept in ``time.sleep`` (a block). Then its
+loop). When no event loop, other thread or process ran, ``thread MainThread``
+shows the main thread: running, except while it slept in ``time.sleep`` (a
+block; any other blocking call counts as running). Then its
 segments in order, in seconds since the example's code started (as in the
 ``.out`` file, to 0.1 s):
 
@@ -161,10 +162,12 @@ def build(run) -> Timeline:
             children.append((event.get("pid"), event["tl"]))
     lanes = _task_lanes(ours, rel, exit_time)
     lanes += _callback_lanes(ours, rel)
-    if not any(record[0] in ("task", "step", "callback") for record in ours):
-        lanes += _main_thread_lane(ours, rel, exit_time)  # no event loop ran: what the main thread did
-    lanes += _thread_lanes(ours, rel, exit_time)
-    lanes += _process_lanes(ours, children, rel, exit_time)
+    others = _thread_lanes(ours, rel, exit_time) + _process_lanes(ours, children, rel, exit_time)
+    if not others and not any(record[0] in ("task", "step", "callback") for record in ours):
+        # One thread, no event loop: it ran, or slept. (With other threads or processes it may wait
+        # for them in ways the probe does not see: it is not drawn.)
+        lanes += _main_thread_lane(ours, rel, exit_time)
+    lanes += others
     lanes += _loop_lane(ours, rel)
     return Timeline(lanes, version, notes=notes)
 

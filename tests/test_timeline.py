@@ -196,6 +196,16 @@ SLEEPS = """
 
 SPINS = SLEEPS.replace("time.sleep(seconds)", "end = time.monotonic() + seconds\n        while time.monotonic() < end:\n            pass")
 
+# No event loop, but threads: the main thread waits for them in a way the probe does not see.
+POOL = """
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+
+    with ThreadPoolExecutor() as pool:
+        print(list(pool.map(time.sleep, [0.5, 0.5])))
+"""
+
 # name: (the example as recorded, the example as run, None if the timeline must match,
 #        else a text the failure report must contain)
 PERTURBATIONS = {
@@ -211,6 +221,7 @@ PERTURBATIONS = {
         TICKS, TICKS.replace("call_later(1, tick", "call_later(1.15, tick"), "callback tick(): last runs at 6.9"
     ),
     "unchanged_main_thread": (SLEEPS, SLEEPS, None),
+    "unchanged_threads_without_a_loop": (POOL, POOL, None),
     "main_thread_spins_instead_of_sleeping": (
         SLEEPS, SPINS, "thread MainThread: documented block 0-0.5 s (time.sleep()); not in this run"
     ),
@@ -263,6 +274,8 @@ def test_recorded_timelines_show_the_difference(perturbed):
     sleeps = timeline.parse(perturbed["unchanged_main_thread"].timeline.path)
     assert [timeline.format_lane(lane).split(":", 1)[1].strip() for lane in sleeps.lanes] == [
         "run 0.0, block 0.0-0.5 time.sleep(), run 0.5, block 0.5-1.0 time.sleep(), run 1.0"]
+    pool = timeline.parse(perturbed["unchanged_threads_without_a_loop"].timeline.path)
+    assert [lane.label for lane in pool.lanes] == ["thread ThreadPoolExecutor-0_0", "thread ThreadPoolExecutor-0_1"]
 
 
 def test_missing_timeline_fails_with_the_command_to_record_it(tmp_path):

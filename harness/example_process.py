@@ -55,6 +55,7 @@ class Run:
     stack: str = ""  # where a run killed as hung was: its threads' Python stacks at the timeout
     cpu: float | None = None  # CPU seconds it and the children it waited for used, from the fork on
     released: float | None = None  # time.monotonic() when the runner released it
+    left_behind: list[str] = field(default_factory=list)  # what it left in its scratch working folder
 
 
 def read_events(path: Path) -> list[dict]:
@@ -102,8 +103,9 @@ class ExampleProcess:
         stderr_r, stderr_w = os.pipe()
         try:
             argv = [*(["--timeline"] if self.timeline else []), str(events_path), str(self.run.example)]
-            self.pid = await server.fork(argv, self.run.example.parent, (stdin_r, stdout_w, stderr_w),
-                                         self.run.example.name)
+            self.scratch = events_path.with_suffix(".cwd")  # its working folder, empty: what it leaves is reported
+            self.scratch.mkdir()
+            self.pid = await server.fork(argv, self.scratch, (stdin_r, stdout_w, stderr_w), self.run.example.name)
             servers.live.append(self)
         except BaseException:
             for fd in (self.stdin, stdout_r, stderr_r):
@@ -189,6 +191,7 @@ class ExampleProcess:
             self.stdin = None
         released = run.released = time.monotonic()
         exited = asyncio.ensure_future(self.server.exited(self.pid))
+        exited.add_done_callback(lambda done: done.cancelled() or done.exception())  # also when given up on
         try:
             await asyncio.wait_for(asyncio.shield(exited), self.timeout)
         except asyncio.TimeoutError:
@@ -205,6 +208,7 @@ class ExampleProcess:
         ended = time.monotonic()
         await self._output_closed(released, ended)
         run.exit_status = status
+        run.left_behind = sorted(os.listdir(self.scratch))
         run.cpu = self.cpu
         events = read_events(self.events_path)
         run.events = events

@@ -25,7 +25,8 @@ import difflib
 import shutil
 import sys
 import tempfile
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from harness import compare, outputs, pythons
@@ -107,34 +108,59 @@ def find_exercise(name: str, guide: Path = GUIDE) -> Exercise:
 class Result:
     ok: bool
     report: str
-    hint: str = ""  # the hint of the known wrong answer the run matched, if any
+    hints: list[str] = field(default_factory=list)  # of the known wrong answers the run looks like
     outcome: Outcome | None = None
 
 
 def check_file(exercise: Exercise, path: Path, version: pythons.Version = pythons.REFERENCE) -> Result:
     """Run `path` as an answer to `exercise` under Python `version`, and judge it against solution.out."""
+    return check_files([(exercise, path)], version)[0]
+
+
+def check_files(answers: list[tuple[Exercise, Path]], version: pythons.Version = pythons.REFERENCE) -> list[Result]:
+    """Judge several answers at once (all run concurrently, as the examples do)."""
     interpreter = pythons.find(version)
     if not interpreter.found:
-        return Result(False, pythons.missing_message(interpreter))
-    expected = outputs.output_path(exercise.solution)
-    with tempfile.TemporaryDirectory(prefix=f"exercise-{exercise.name}-") as scratch:
-        # The answer runs as solution.py beside a copy of solution.out, so that paths in its
-        # output read as the solution's and the harness compares it with that output.
-        answer = Path(scratch) / "solution.py"
-        shutil.copyfile(path, answer)
-        shutil.copyfile(expected, outputs.output_path(answer))
-        target = Target(Example(answer, Path(scratch)), version, interpreter.path)
-        [outcome] = asyncio.run(check_targets([target]))
+        return [Result(False, pythons.missing_message(interpreter)) for _ in answers]
+    with tempfile.TemporaryDirectory(prefix="exercises-") as scratch:
+        targets = []
+        for index, (exercise, path) in enumerate(answers):
+            # Each answer runs as solution.py beside a copy of solution.out, so that paths in
+            # its output read as the solution's and the harness compares it with that output.
+            folder = Path(scratch) / str(index)
+            folder.mkdir()
+            answer = folder / "solution.py"
+            shutil.copyfile(path, answer)
+            shutil.copyfile(outputs.output_path(exercise.solution), outputs.output_path(answer))
+            targets.append(Target(Example(answer, folder), version, interpreter.path))
+        outcomes = asyncio.run(check_targets(targets))
+    return [_judge(exercise, path, outcome) for (exercise, path), outcome in zip(answers, outcomes)]
+
+
+def _judge(exercise: Exercise, path: Path, outcome: Outcome) -> Result:
     if outcome.skipped:
         return Result(False, f"not checked: {outcome.skipped}", outcome=outcome)
     if outcome.ok:
         return Result(True, f"{path} matches the documented output of {exercise.name}: well done.", outcome=outcome)
-    report = reader_report(path, outcome)
-    for wrong in exercise.wrong_answers:
-        documented = outputs.parse(outputs.output_path(wrong))
-        if outcome.run is not None and compare.verdict(documented, outcome.run).ok:
-            return Result(False, report, hint=hint(wrong), outcome=outcome)
-    return Result(False, report, outcome=outcome)
+    hints = [hint(wrong) for wrong in exercise.wrong_answers
+             if outcome.run is not None and looks_like(outcome.run, outputs.parse(outputs.output_path(wrong)))]
+    return Result(False, reader_report(path, outcome), hints=hints, outcome=outcome)
+
+
+def _signature(lines: list[outputs.Line]) -> list[outputs.Line]:
+    """What tells wrong answers apart: standard output, and the last line on standard error.
+
+    The rest of a traceback names the reader's file and its line numbers, which
+    differ from a wrong answer's; its last line, the exception, does not.
+    """
+    errors = [line for line in lines if line.stream == "err"]
+    return [line for line in lines if line.stream == "out" or (errors and line is errors[-1])]
+
+
+def looks_like(run, wrong: outputs.Documented) -> bool:
+    """Whether a run prints what a known wrong answer prints, when it prints it, and exits as it does."""
+    return compare.verdict(dataclasses.replace(wrong, lines=_signature(wrong.lines)),
+                           dataclasses.replace(run, lines=_signature(run.lines))).ok
 
 
 def reader_report(path: Path, outcome: Outcome) -> str:
@@ -172,8 +198,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     result = check_file(exercise, args.file, pythons.parse(args.version))
     print(result.report)
-    if result.hint:
-        print(f"\nHint: {result.hint}")
+    if len(result.hints) == 1:
+        print(f"\nHint: {result.hints[0]}")
+    elif result.hints:
+        print("\nYour program behaves like more than one common mistake. Hints:")
+        print("\n".join(f"- {text}" for text in result.hints))
     return 0 if result.ok else 1
 
 

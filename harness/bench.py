@@ -45,7 +45,7 @@ def lateness(outcome: Outcome) -> list[float]:
 def copy_examples(scale: int, into: Path, source: Path = GUIDE) -> tuple[list[Example], list[str]]:
     """`scale` copies of every example under `into`/asyncio: (the examples, the names not copied and why).
 
-    Copy k of x.py is x_k.py with its outputs and timeline, the name replaced
+    Copy k of x.py is x_copyk.py with its outputs and timeline, the name replaced
     in them too (headers, and lines where the example prints its own file
     name). An example whose source names itself cannot be renamed so: its
     copies are skipped.
@@ -62,7 +62,7 @@ def copy_examples(scale: int, into: Path, source: Path = GUIDE) -> tuple[list[Ex
             if copy > 1 and names_itself:
                 skipped.append(f"{stem} (its source names its own file)")
                 break
-            new_stem = stem if copy == 1 else f"{stem}_{copy}"
+            new_stem = stem if copy == 1 else f"{stem}_copy{copy}"
             for path in own:
                 target = folder / (new_stem + path.name[len(stem):])
                 if path.suffix == ".py":
@@ -172,6 +172,16 @@ def one_round(targets: list[Target]) -> dict:
     )
 
 
+def by_example(checks: list[str]) -> str:
+    """'gather_minimum x 9 (3.9, 3.11), ...': failed checks counted by original example, copies and versions together."""
+    found: dict[str, list[str]] = {}
+    for check in checks:
+        name, version = check.rsplit("-py", 1)
+        found.setdefault(re.sub(r"_copy\d+$", "", name), []).append(version)
+    return ", ".join(f"{name} x {len(versions)} ({', '.join(sorted(set(versions), key=pythons.parse))})"
+                     for name, versions in sorted(found.items(), key=lambda item: -len(item[1])))
+
+
 def describe(result: dict) -> list[str]:
     deltas = result["deltas"]
     late = (", ".join(f"{name} {percentile(deltas, q):+.3f}" for name, q in
@@ -191,7 +201,7 @@ def describe(result: dict) -> list[str]:
         "the rest ran alone",
         f"  line lateness       {late}  (over {len(deltas)} lines and exits)",
         f"  peak memory         {result['memory'] / 2**20:.0f} MiB  (PSS of the check's processes, sampled every 0.25 s)",
-        f"  failed              {len(failed)}" + (f": {', '.join(failed[:20])}" if failed else ""),
+        f"  failed              {len(failed)}" + (f": {by_example(failed)}" if failed else ""),
         f"  skipped             {len(result['skipped'])}"
         + "".join(f"\n    {o.example.name}-py{pythons.text(o.target.version)}: {o.skipped[:100]}"
                   for o in result["skipped"]),

@@ -18,15 +18,15 @@ def test_copies_are_renamed_in_their_outputs_and_self_naming_sources_are_skipped
     (examples / "names_itself.out").write_text("# names_itself.py\n")
     copied, skipped = copy_examples(3, tmp_path / "copies", guide)
     names = sorted(example.name for example in copied)
-    assert names == ["fails", "fails_2", "fails_3", "names_itself"]
+    assert names == ["fails", "fails_copy2", "fails_copy3", "names_itself"]
     assert skipped == ["names_itself (its source names its own file)"]
     folder = tmp_path / "copies" / "guide" / "examples"
-    assert (folder / "fails_2.out").read_text() == (
-        "# Documented output of fails_2.py\n"
-        '  0.0 err| File "/somewhere/fails_2.py", line 1, in <module>\n'
+    assert (folder / "fails_copy2.out").read_text() == (
+        "# Documented output of fails_copy2.py\n"
+        '  0.0 err| File "/somewhere/fails_copy2.py", line 1, in <module>\n'
         "  0.0 exit 1\n")
-    assert (folder / "fails_3.3.9.out").read_text().startswith("# Documented output of fails_3.py on 3.9")
-    assert (folder / "fails_3.py").read_text() == "raise ValueError('no')\n"
+    assert (folder / "fails_copy3.3.9.out").read_text().startswith("# Documented output of fails_copy3.py on 3.9")
+    assert (folder / "fails_copy3.py").read_text() == "raise ValueError('no')\n"
     assert sorted(e.name for e in find_examples(tmp_path / "copies" / "guide")) == names
 
 

@@ -237,6 +237,17 @@ def format_documented(doc: Documented) -> str:
     return "\n".join(out) + "\n"
 
 
+def write(path: Path, text: str) -> str:
+    """Write a recorded file: 'recorded' (it is new), 'updated', or 'unchanged' (the same bytes, left as they are)."""
+    if not path.exists():
+        path.write_text(text, encoding="utf-8")
+        return "recorded"
+    if path.read_bytes() == text.encode("utf-8"):
+        return "unchanged"
+    path.write_text(text, encoding="utf-8")
+    return "updated"
+
+
 def default_header(example: Path) -> list[str]:
     return [
         f"# Documented output of {example.name}: each line with the second it appeared at.",

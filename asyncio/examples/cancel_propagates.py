@@ -19,7 +19,7 @@ async def main():
     try:
         await task
     except asyncio.CancelledError:
-        print(f"main: the worker stopped; task.cancelled() is {task.cancelled()}")
+        print(f"main: the worker stopped; cancelled: {task.cancelled()}")
 
 
 asyncio.run(main())

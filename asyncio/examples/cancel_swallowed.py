@@ -6,7 +6,7 @@ async def worker():
         try:
             await asyncio.sleep(0.5)  # one attempt at the work
             print(f"attempt {attempt}: done")
-        except BaseException as error:  # the mistake: "never let the worker die"
+        except BaseException as error:  # the mistake: "never die"
             print(f"attempt {attempt}: caught {error!r}, carrying on")
     return "worker finished"
 
@@ -17,7 +17,7 @@ async def main():
     task.cancel()
     print("main: cancel() requested")
     result = await task
-    print(f"main: got {result!r}; task.cancelled() is {task.cancelled()}")
+    print(f"main: got {result!r}; cancelled: {task.cancelled()}")
 
 
 asyncio.run(main())

@@ -1,16 +1,20 @@
 import asyncio
 
 
-async def worker(call_uncancel):
+async def wait_ignoring_a_cancel(call_uncancel):
     task = asyncio.current_task()
     try:
+        await asyncio.sleep(1)
+    except asyncio.CancelledError:
+        print(f"  worker: ignores a cancel; cancelling(): {task.cancelling()}")
+        if call_uncancel:
+            task.uncancel()  # the request is handled: count it off
+
+
+async def worker(call_uncancel):
+    try:
         async with asyncio.timeout(0.5):
-            try:
-                await asyncio.sleep(1)
-            except asyncio.CancelledError:
-                print(f"  worker: ignores a cancel; cancelling() is {task.cancelling()}")
-                if call_uncancel:
-                    task.uncancel()  # the request is dealt with: count it off
+            await wait_ignoring_a_cancel(call_uncancel)
             await asyncio.sleep(1)  # the timeout must cut this short
     except TimeoutError:
         print("  worker: TimeoutError, as the timeout promised")

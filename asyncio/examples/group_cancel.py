@@ -18,7 +18,7 @@ async def main():
         group.create_task(ask(group, "mirror A", 0.6, found))
         group.create_task(ask(group, "mirror B", 0.3, found))
         group.create_task(ask(group, "mirror C", 1.0, found))
-    print(f"main: the group ended, no exception; first answer from {found[0]}")
+    print(f"main: the group ended, no exception; first: {found[0]}")
 
 
 asyncio.run(main())

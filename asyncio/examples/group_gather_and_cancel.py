@@ -19,10 +19,10 @@ async def main():
     ]
     try:
         await asyncio.gather(*tasks)
-    except BaseException as error:  # a failure, or main() itself cancelled
+    except BaseException as error:  # a failure, or main() cancelled
         for task in tasks:
             task.cancel()  # does nothing to a task that is done
-        await asyncio.gather(*tasks, return_exceptions=True)  # wait until they stop
+        await asyncio.gather(*tasks, return_exceptions=True)  # all stopped
         print(f"main: every task stopped; raised {error!r}")
     await asyncio.sleep(1)  # main goes on; does "slow" stop?
 

@@ -14,7 +14,10 @@ async def job(name, delay, fail=False):
 
 async def main():
     try:
-        await asyncio.gather(job("broken", 0.3, fail=True), job("slow", 1))
+        await asyncio.gather(
+            job("broken", 0.3, fail=True),
+            job("slow", 1),
+        )
     except ValueError as error:
         print(f"main: gather raised {error!r}")
     await asyncio.sleep(1)  # main goes on; does "slow" stop?

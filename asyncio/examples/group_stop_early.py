@@ -25,7 +25,7 @@ async def main():
             group.create_task(ask("mirror C", 1.0, found))
     except* Found:
         pass  # the group ending early is the point
-    print(f"main: the group ended; first answer from {found[0]}")
+    print(f"main: the group ended; first: {found[0]}")
 
 
 asyncio.run(main())

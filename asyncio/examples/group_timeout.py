@@ -19,7 +19,7 @@ async def main():
                 group.create_task(job("slow", 1))
                 group.create_task(job("slower", 2))
     except TimeoutError:
-        print(f"main: TimeoutError; fast's result is still there: {fast.result()!r}")
+        print(f"main: TimeoutError; fast.result() is {fast.result()!r}")
 
 
 asyncio.run(main())

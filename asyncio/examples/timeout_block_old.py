@@ -15,7 +15,7 @@ async def fetch():
 async def main():
     try:
         await asyncio.wait_for(fetch(), timeout=0.5)
-    except asyncio.TimeoutError:  # not the built-in TimeoutError before 3.11
+    except asyncio.TimeoutError:  # not the built-in one before 3.11
         print("main: TimeoutError")
 
 

@@ -7,7 +7,7 @@ async def step(number):
 
 
 async def main():
-    deadline = asyncio.get_running_loop().time() + 1.0  # one second from now
+    deadline = asyncio.get_running_loop().time() + 1.0  # 1 s from now
     try:
         for number in (1, 2, 3):
             async with asyncio.timeout_at(deadline):

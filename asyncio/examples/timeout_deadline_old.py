@@ -8,10 +8,11 @@ async def step(number):
 
 async def main():
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + 1.0  # one second from now
+    deadline = loop.time() + 1.0  # 1 s from now
     try:
         for number in (1, 2, 3):
-            await asyncio.wait_for(step(number), timeout=deadline - loop.time())
+            left = deadline - loop.time()
+            await asyncio.wait_for(step(number), timeout=left)
         print("all steps done")
     except asyncio.TimeoutError:
         print("TimeoutError")

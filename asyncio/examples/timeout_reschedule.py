@@ -15,7 +15,8 @@ async def main():
                 idle.reschedule(loop.time() + 0.5)
                 print(f"got a {chunk}; deadline moved to 0.5 s from now")
     except TimeoutError:
-        print(f"no chunk for 0.5 s: TimeoutError; expired() is {idle.expired()}")
+        print("no chunk for 0.5 s: TimeoutError")
+        print(f"idle.expired() is {idle.expired()}")
 
 
 asyncio.run(main())

@@ -313,7 +313,9 @@ def _job_exit(token):
     try:
         if item.future.cancelled():
             return
-        _add(("job", threading.current_thread().name, t0, t1, describe(item.fn, item.args)))
+        # Up to 3.13 a work item holds fn and args; from 3.14 on, task = (fn, args, kwargs).
+        fn, args = (item.fn, item.args) if hasattr(item, "fn") else item.task[:2]
+        _add(("job", threading.current_thread().name, t0, t1, describe(fn, args)))
     except Exception:
         pass
 

@@ -21,6 +21,7 @@ extensions = [
     "example",
     "solution",
     "toctree_neighbours",
+    "api_index",
 ]
 
 # The pages are read again whenever the code that renders them changes.

@@ -45,6 +45,7 @@ class Run:
     events: list[dict] = field(default_factory=list)  # everything boot.py reported
     others_cpu: float | None = None  # CPU seconds other programs used during a run alone
     disturbed: bool = False  # a run alone during which other programs took more CPU than allowed
+    left_behind: list[str] = field(default_factory=list)  # what it left in its scratch working folder
 
 
 def _clean_environment() -> dict[str, str]:
@@ -310,7 +311,9 @@ class _ExampleProcess:
         stderr_r, stderr_w = os.pipe()
         try:
             argv = [*(["--timeline"] if self.timeline else []), str(events_path), str(self.run.example)]
-            self.pid = await server.fork(argv, self.run.example.parent, (stdin_r, stdout_w, stderr_w))
+            self.scratch = events_path.with_suffix(".cwd")  # its working folder, empty: what it leaves is reported
+            self.scratch.mkdir()
+            self.pid = await server.fork(argv, self.scratch, (stdin_r, stdout_w, stderr_w))
             servers.live.append(self)
         except BaseException:
             for fd in (self.stdin, stdout_r, stderr_r):
@@ -379,6 +382,7 @@ class _ExampleProcess:
         ended = time.monotonic()
         await self.readers
         run.exit_status = status
+        run.left_behind = sorted(os.listdir(self.scratch))
         events = _read_events(self.events_path)
         run.events = events
         start = next((e["start"] for e in events if "start" in e), None)

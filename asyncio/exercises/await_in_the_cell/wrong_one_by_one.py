@@ -1,4 +1,4 @@
-# hint: The two fetches ran one after the other: 0.8 s instead of 0.5 s.
+# hint: The two fetches ran one after the other: 0.9 s instead of 0.5 s.
 # Await fetch_both(), which runs them at the same time, as the script did.
 import asyncio
 

@@ -1,0 +1,24 @@
+# hint: With a quick reply, nothing times out, and the test that should see
+# the timeout fails. Keep the slow reply; make the timeout short instead.
+import asyncio
+import unittest
+
+
+async def fetch(reply_delay):
+    # The code under test: give up on a reply after one second.
+    return await asyncio.wait_for(asyncio.sleep(reply_delay, result="reply"), timeout=1)
+
+
+class FetchTests(unittest.IsolatedAsyncioTestCase):
+    async def test_reply_in_time(self):
+        self.assertEqual(await fetch(0.3), "reply")
+        print("test_reply_in_time passed")
+
+    async def test_gives_up(self):
+        with self.assertRaises(asyncio.TimeoutError):
+            await fetch(0.05)
+        print("test_gives_up passed")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=0)

@@ -1,0 +1,25 @@
+# hint: The tests are fast now, but the code under test changed: it gives up
+# after 0.1 s, and a reply in 0.3 s, which used to be in time, fails. Keep one
+# second as the default, and let the test pass a shorter timeout.
+import asyncio
+import unittest
+
+
+async def fetch(reply_delay):
+    # The code under test: give up on a reply after 0.1 s.
+    return await asyncio.wait_for(asyncio.sleep(reply_delay, result="reply"), timeout=0.1)
+
+
+class FetchTests(unittest.IsolatedAsyncioTestCase):
+    async def test_reply_in_time(self):
+        self.assertEqual(await fetch(0.3), "reply")
+        print("test_reply_in_time passed")
+
+    async def test_gives_up(self):
+        with self.assertRaises(asyncio.TimeoutError):
+            await fetch(10)
+        print("test_gives_up passed")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=0)

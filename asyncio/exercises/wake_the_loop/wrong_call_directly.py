@@ -1,0 +1,26 @@
+# hint: The report came at 0.1 s, but it ran in the worker thread, not in
+# the event loop: code there must not touch the loop or its tasks. Ask the
+# loop to run it, with a call another thread may make.
+import asyncio
+import threading
+import time
+
+
+def report():
+    in_loop_thread = threading.current_thread() is threading.main_thread()
+    print(f"report runs in the loop's thread: {in_loop_thread}")
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+
+    def worker():  # runs in another thread
+        time.sleep(0.1)
+        report()
+
+    threading.Thread(target=worker).start()
+    await asyncio.sleep(1)
+    print("main done")
+
+
+asyncio.run(main())

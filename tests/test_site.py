@@ -50,6 +50,20 @@ def test_clean_then_build_again(project_copy):
     assert (project_copy / "_build" / "html" / "index.html").is_file()
 
 
+def test_a_build_with_nothing_changed_is_quiet(project_copy):
+    """No "The configuration has changed" nor MyST's settings when nothing changed."""
+    if not (project_copy / "_build" / "html" / "index.html").is_file():
+        assert make(project_copy, "html").returncode == 0
+    again = make(project_copy, "html")
+    assert again.returncode == 0, again.stdout + again.stderr
+    output = again.stdout + again.stderr
+    assert "updating environment: 0 added, 0 changed, 0 removed" in output, output
+    assert "configuration has changed" not in output, output
+    assert "MdParserConfig" not in output, output
+    static = project_copy / "_build" / "html" / "_static"
+    assert (static / "copybutton.js").is_file() and (static / "tabs.css").is_file(), "the extensions' files are missing"
+
+
 def test_broken_page_fails_the_build_naming_file_and_line(project_copy):
     page = project_copy / "asyncio" / "broken.rst"
     page.write_text(

@@ -171,3 +171,31 @@ def test_reordered_pages_get_new_neighbours_without_a_clean_build(tmp_path):
     page = (project / "_build" / "html" / "asyncio" / "coroutines.html").read_text()
     next_link = re.search(r'<a href="([^"]+)" class="btn btn-neutral float-right"', page)
     assert next_link and next_link.group(1) == "tasks.html", "coroutines.html still links to its old next page"
+
+
+def test_every_file_an_example_renders_is_a_dependency_of_its_page(tmp_path):
+    """Break an example's files, restore or add them, and rebuild incrementally: the page follows each time."""
+    project = copy_project(tmp_path)
+    examples = project / "asyncio" / "examples"
+    page = project / "_build" / "html" / "asyncio" / "gather.html"
+    assert make(project, "html").returncode == 0
+    for name in ("gather_minimum.out", "gather_minimum.timeline", "gather_minimum.py"):
+        kept = (examples / name).read_bytes()
+        (examples / name).unlink()
+        broken = make(project, "html")
+        assert broken.returncode != 0 and "gather_minimum" in broken.stderr, f"no failure without {name}"
+        (examples / name).write_bytes(kept)
+        restored = make(project, "html")
+        assert restored.returncode == 0, restored.stdout + restored.stderr
+        shown = page.read_text()
+        assert "Output of gather_minimum.py" in shown, f"{name} restored, but the page was not rebuilt"
+        assert "Timeline of gather_minimum.py</title>" in shown, f"{name} restored, but the page has no timeline"
+
+    # A variant that appears adds a tab for its version; when it goes, the tab goes.
+    variant = examples / "gather_minimum.3.9.out"
+    variant.write_text((examples / "gather_minimum.out").read_text().replace("out| ", "out| Only on 3.9: ", 1))
+    assert make(project, "html").returncode == 0
+    assert "Only on 3.9: " in page.read_text(), "a new variant did not rebuild the page"
+    variant.unlink()
+    assert make(project, "html").returncode == 0
+    assert "Only on 3.9: " not in page.read_text(), "a deleted variant stayed on the page"

@@ -23,6 +23,7 @@ extensions = [
     "myst_parser",
     # The guide's own extensions, one per file in _ext/.
     "example",
+    "output_figures",
     "toctree_neighbours",
 ]
 

@@ -4,6 +4,7 @@ No line numbers, no output, no prompts: what is copied is compared with the
 .py file on disk (the lines the page shows, for an example shown in part).
 """
 
+import time
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -26,6 +27,17 @@ def source_of(download_url: str) -> Path:
     assert matching, f"no file on disk matches the download {download_url} (looked at {candidates}): " \
                      "is the build stale? run 'make html'"
     return matching[0]
+
+
+NOTHING_COPIED = "nothing copied yet"
+
+
+def clipboard_after_copy(page, timeout: float = 5.0) -> str:
+    """The clipboard once the copy has reached it: the button writes it asynchronously, after the click returns."""
+    deadline = time.monotonic() + timeout
+    while (copied := page.evaluate("navigator.clipboard.readText()")) == NOTHING_COPIED and time.monotonic() < deadline:
+        page.wait_for_timeout(20)
+    return copied
 
 
 def test_the_gather_chapter_has_examples():
@@ -55,10 +67,10 @@ def test_copy_button_copies_the_example_code(open_tab, example_page):
         # sphinx-copybutton leaves out the last line's newline, so that a pasted line does not run at once.
         expected = "\n".join(lines[numbers[0] - 1:numbers[0] - 1 + len(numbers)])
 
-        page.evaluate("navigator.clipboard.writeText('nothing copied yet')")
+        page.evaluate(f"navigator.clipboard.writeText({NOTHING_COPIED!r})")
         code.hover()
         code.locator("button.copybtn").click()
-        copied = page.evaluate("navigator.clipboard.readText()")
+        copied = clipboard_after_copy(page)
         assert copied == expected, (
             f"{example_page}, example {number} ({source.relative_to(site.ROOT)}, "
             f"lines {numbers[0]}-{numbers[-1]}): the copy button copied\n{copied!r}\ninstead of\n{expected!r}")

@@ -2,12 +2,15 @@
 #
 # Every target bootstraps what it needs: a virtual environment in .venv/ with
 # the pinned dependencies of requirements.txt, created on first use and
-# refreshed whenever requirements.txt changes.
+# refreshed whenever requirements.txt's content changes.
 
 PYTHON      ?= python3
 VENV        ?= .venv
 BIN         := $(VENV)/bin
-STAMP       := $(VENV)/.installed-requirements
+# The stamp is named after requirements.txt's content, not compared with its
+# time: a fresh clone (every file new) reuses a .venv/ installed from the same pins.
+REQUIREMENTS_HASH := $(shell $(PYTHON) -c 'import hashlib; print(hashlib.sha256(open("requirements.txt", "rb").read()).hexdigest()[:16])')
+STAMP       := $(VENV)/.installed-requirements-$(REQUIREMENTS_HASH)
 SPHINXBUILD := $(BIN)/sphinx-build
 SPHINXOPTS  ?= -W --keep-going -n -j auto
 SOURCEDIR   := .
@@ -26,10 +29,11 @@ help: ## List the targets.
 	  | awk 'BEGIN {FS = ":.*## "} {printf "  %-18s %s\n", $$1, $$2}'
 	@printf "  %-18s %s\n" "<builder>" "Any other Sphinx builder, e.g. 'make dirhtml' or 'make text'."
 
-$(STAMP): requirements.txt
+$(STAMP):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "The guide needs Python 3.11 or newer to build (Sphinx 9); found " + sys.version.split()[0])'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@rm -f $(VENV)/.installed-requirements*
 	@touch $@
 
 .PHONY: venv

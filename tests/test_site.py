@@ -199,3 +199,29 @@ def test_every_file_an_example_renders_is_a_dependency_of_its_page(tmp_path):
     variant.unlink()
     assert make(project, "html").returncode == 0
     assert "Only on 3.9: " not in page.read_text(), "a deleted variant stayed on the page"
+
+
+def test_a_fresh_clone_reuses_a_venv_installed_from_the_same_requirements(tmp_path):
+    """The .venv stamp follows requirements.txt's content: new file times alone reinstall nothing."""
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    installs = tmp_path / "installs"
+    fake_python = venv / "bin" / "python"  # stands in for the venv's python: records each install
+    fake_python.write_text(f'#!/bin/sh\necho "$@" >> {installs}\n')
+    fake_python.chmod(0o755)
+
+    def make_venv(project: Path) -> int:
+        result = subprocess.run(["make", "--no-print-directory", f"VENV={venv}", "venv"], cwd=project,
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return len(installs.read_text().splitlines()) if installs.exists() else 0
+
+    first = copy_project(tmp_path / "first")
+    assert make_venv(first) == 1
+    assert make_venv(first) == 1, "an unchanged requirements.txt reinstalled"
+    clone = copy_project(tmp_path / "clone")
+    (clone / "requirements.txt").touch()  # newer than the stamp, as in a fresh clone
+    assert make_venv(clone) == 1, "a fresh clone with the same requirements.txt reinstalled"
+    with (clone / "requirements.txt").open("a") as pins:
+        pins.write("# a changed pin\n")
+    assert make_venv(clone) == 2, "a changed requirements.txt did not reinstall"

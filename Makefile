@@ -56,10 +56,17 @@ $(NODE_STAMP): package.json package-lock.json
 
 package.json package-lock.json: ;
 
+RST_LINT    := $(BIN)/sphinx-lint --enable all --disable line-too-long index.rst asyncio
+
 .PHONY: test
 test: html $(NODE_STAMP) ## Run every check: examples' output and timing, the site, rst lint.
-	$(BIN)/sphinx-lint --enable all --disable line-too-long index.rst asyncio
+	$(RST_LINT)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+.PHONY: test-fast
+test-fast: html ## Every check but the browser tests (tests/browser), the slowest part.
+	$(RST_LINT)
+	$(BIN)/python -m pytest --ignore=tests/browser $(PYTEST_ARGS)
 
 .PHONY: test-versions
 test-versions: $(STAMP) ## Check the examples on every Python 3.9-3.13 found; print a table.

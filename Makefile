@@ -68,6 +68,12 @@ test-fast: html ## Every check but the browser tests (tests/browser), the slowes
 	$(RST_LINT)
 	$(BIN)/python -m pytest --ignore=tests/browser $(PYTEST_ARGS)
 
+.PHONY: pre-commit
+pre-commit: $(STAMP) ## Run the fast checks of .pre-commit-config.yaml before each commit.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pre-commit==4.7.0
+	$(BIN)/pre-commit install
+	$(BIN)/pre-commit run --all-files
+
 .PHONY: test-versions
 test-versions: $(STAMP) ## Check the examples on every Python 3.9-3.13 found; print a table.
 	$(BIN)/python -m pytest tests/test_examples.py --versions=all $(PYTEST_ARGS)

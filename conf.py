@@ -38,6 +38,7 @@ exclude_patterns = [
     "_build",
     ".venv",
     ".ci",
+    ".github",
     ".pytest_cache",
     "node_modules",
     "test-artifacts",

@@ -8,8 +8,6 @@ import time
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import pytest
-
 from tests.browser import site
 
 SKIP_DIRS = {".git", ".venv", "_build", "node_modules", "test-artifacts", "__pycache__", ".pytest_cache"}

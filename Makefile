@@ -58,8 +58,11 @@ package.json package-lock.json: ;
 
 RST_LINT    := $(BIN)/sphinx-lint --enable all --disable line-too-long index.rst asyncio
 
+# CI must check every example on every supported Python, so there the checks install what is missing.
+CI_PYTHONS  := $(if $(filter true 1 yes,$(CI)),pythons)
+
 .PHONY: test
-test: html $(NODE_STAMP) ## Run every check: examples' output and timing, the site, rst lint.
+test: html $(NODE_STAMP) $(CI_PYTHONS) ## Run every check: examples' output and timing, the site, rst lint.
 	$(RST_LINT)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -75,8 +78,12 @@ pre-commit: $(STAMP) ## Run the fast checks of .pre-commit-config.yaml before ea
 	$(BIN)/pre-commit run --all-files
 
 .PHONY: test-versions
-test-versions: $(STAMP) ## Check the examples on every Python 3.9-3.13 found; print a table.
+test-versions: $(STAMP) $(CI_PYTHONS) ## Check the examples on every Python 3.9-3.15 found; print a table.
 	$(BIN)/python -m pytest tests/test_examples.py --versions=all $(PYTEST_ARGS)
+
+.PHONY: pythons
+pythons: $(STAMP) ## Install every missing Python 3.9-3.15 (into ~/.cache/asyncio-guide/pythons).
+	$(BIN)/python -m harness.install_pythons
 
 .PHONY: update-examples
 update-examples: $(STAMP) ## Re-record outputs (all, or EXAMPLE=<name>; VERSION=3.9 for a variant).

@@ -53,14 +53,15 @@ exclude_patterns = [
 nitpicky = True
 highlight_language = "python3"
 
-# Links into the Python documentation resolve offline. python-3.11.inv is the
-# objects.inv of the Python 3.11 documentation, copied from Debian's
-# python3.11-doc package (/usr/share/doc/python3.11/html/objects.inv).
-# python-newer.inv adds the few names the guide uses that are newer than 3.11;
-# it is written by _intersphinx/make_newer_inventory.py.
+# Links into the Python documentation resolve offline, against the newest
+# supported Python. python-3.15.inv is the objects.inv of the Python 3.15
+# documentation, copied from Debian's python3.15-doc package
+# (/usr/share/doc/python3.15/html/objects.inv); python-removed.inv holds the
+# names of Python 3.11 that 3.15 no longer documents, linked to the 3.11
+# documentation (written by _intersphinx/make_removed_inventory.py).
 intersphinx_mapping = {
-    "python": ("https://docs.python.org/3/", str(HERE / "_intersphinx" / "python-3.11.inv")),
-    "python-newer": ("https://docs.python.org/3.13/", str(HERE / "_intersphinx" / "python-newer.inv")),
+    "python": ("https://docs.python.org/3.15/", str(HERE / "_intersphinx" / "python-3.15.inv")),
+    "python-3.11": ("https://docs.python.org/3.11/", str(HERE / "_intersphinx" / "python-removed.inv")),
 }
 intersphinx_timeout = 5
 

@@ -8,13 +8,16 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 Version = tuple[int, int]
 
-SUPPORTED: list[Version] = [(3, 9), (3, 10), (3, 11), (3, 12), (3, 13)]
+SUPPORTED: list[Version] = [(3, 9), (3, 10), (3, 11), (3, 12), (3, 13), (3, 14), (3, 15)]
+# Versions past their end of life (no more security fixes), with the month it came.
+END_OF_LIFE: dict[Version, str] = {(3, 9): "October 2025", (3, 10): "October 2026"}
 # The documented outputs (<name>.out) are recorded with this version; other
 # versions get a variant (<name>.3.9.out) only where their output differs.
-REFERENCE: Version = (3, 11)
+REFERENCE: Version = (3, 15)
 
 
 def recording_version(required: Version | None) -> Version:
@@ -82,10 +85,23 @@ def _pyenv_candidate(version: Version) -> str | None:
     return candidate if prefix and os.path.exists(candidate) else None
 
 
+# Written last by 'make pythons' into an interpreter's folder: until then it is not used.
+COMPLETE_MARKER = "INSTALLED"
+
+
+def cache_folder() -> Path:
+    """Where 'make pythons' installs the interpreters this machine lacks (shared by every clone)."""
+    configured = os.environ.get("ASYNCIO_GUIDE_PYTHONS")
+    if configured:
+        return Path(configured)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "asyncio-guide" / "pythons"
+
+
 @functools.cache
 def find(version: Version) -> Interpreter:
-    """A working interpreter for `version`: this one, python3.X on PATH, or pyenv's."""
-    looked = f"python{text(version)} on PATH, and 'pyenv prefix {text(version)}'"
+    """A working interpreter for `version`: this one, python3.X on PATH, pyenv's, or 'make pythons''s."""
+    cached = cache_folder() / text(version) / "usr" / "bin" / f"python{text(version)}"
+    looked = f"python{text(version)} on PATH, 'pyenv prefix {text(version)}', and {cached}"
     candidates = []
     if sys.version_info[:2] == version:
         candidates.append(sys.executable)
@@ -93,6 +109,8 @@ def find(version: Version) -> Interpreter:
     if on_path:
         candidates.append(on_path)
     candidates.append(_pyenv_candidate(version))
+    if (cache_folder() / text(version) / COMPLETE_MARKER).exists():
+        candidates.append(str(cached))
     for candidate in candidates:
         if candidate and _version_of(candidate) == version:
             return Interpreter(version, candidate, looked)
@@ -103,7 +121,7 @@ def missing_message(interpreter: Interpreter) -> str:
     v = text(interpreter.version)
     return (
         f"Python {v} not found (looked for {interpreter.looked}); "
-        f"install it, e.g. 'pyenv install {v}', to check the examples on it"
+        f"install it with 'make pythons' (or e.g. 'pyenv install {v}') to check the examples on it"
     )
 
 

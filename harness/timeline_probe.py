@@ -24,7 +24,7 @@ function is recompiled from its own source, with a call before its body and
 one in a ``finally`` after it, under its own file name and line numbers: a
 traceback or a stack that passes through it (asyncio's debug mode records
 where each task was created) reads exactly as without the probe. Python
-3.9-3.13; standard library only; imports nothing from the harness.
+3.9-3.15; standard library only; imports nothing from the harness.
 """
 
 import atexit
@@ -313,7 +313,9 @@ def _job_exit(token):
     try:
         if item.future.cancelled():
             return
-        _add(("job", threading.current_thread().name, t0, t1, describe(item.fn, item.args)))
+        # Up to 3.13 a work item holds fn and args; from 3.14 on, task = (fn, args, kwargs).
+        fn, args = (item.fn, item.args) if hasattr(item, "fn") else item.task[:2]
+        _add(("job", threading.current_thread().name, t0, t1, describe(fn, args)))
     except Exception:
         pass
 

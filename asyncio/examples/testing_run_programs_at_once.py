@@ -1,13 +1,14 @@
 import asyncio
+import sys
 import time
 
 # Three small programs, each of which waits one second and prints a line.
-PROGRAMS = [f"sleep 1; echo 'program {n} done'" for n in (1, 2, 3)]
+PROGRAMS = [f"import time; time.sleep(1); print('program {n} done')" for n in (1, 2, 3)]
 
 
 async def run(program):
     process = await asyncio.create_subprocess_exec(
-        "sh", "-c", program, stdout=asyncio.subprocess.PIPE
+        sys.executable, "-c", program, stdout=asyncio.subprocess.PIPE
     )
     output, _ = await process.communicate()
     return output.decode().strip()

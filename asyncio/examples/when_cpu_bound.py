@@ -33,10 +33,11 @@ def timed(how, run):
 
 
 if __name__ == "__main__":
-    cores = len(os.sched_getaffinity(0))
+    cores = os.cpu_count() or 1
     print(f"{JOBS} jobs of {WORK * 1000:.0f} ms of CPU time each; two cores or more: {cores >= 2}")
     timed("asyncio", lambda: asyncio.run(gather_all()))
     with ThreadPoolExecutor(max_workers=JOBS) as threads:
         timed("threads", lambda: list(threads.map(crunch, [WORK] * JOBS)))
     with ProcessPoolExecutor(max_workers=JOBS) as processes:
+        list(processes.map(str, range(JOBS)))  # start the workers before timing the jobs
         timed("processes", lambda: list(processes.map(crunch, [WORK] * JOBS)))

@@ -1,8 +1,7 @@
 import asyncio
-import os
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 
 JOBS = 3
 WAIT = 0.5  # seconds each job waits, as for a reply over the network
@@ -10,12 +9,12 @@ WAIT = 0.5  # seconds each job waits, as for a reply over the network
 
 def wait(seconds):
     time.sleep(seconds)  # the thread waits; the CPU is free meanwhile
-    return os.getpid(), threading.get_ident()
+    return threading.get_ident()
 
 
 async def wait_async(seconds):
     await asyncio.sleep(seconds)  # the task waits; the loop runs the others
-    return os.getpid(), threading.get_ident()
+    return threading.get_ident()
 
 
 async def gather_all():
@@ -24,16 +23,13 @@ async def gather_all():
 
 def timed(how, run):
     start = time.perf_counter()
-    where = set(run())  # the (process, thread) pairs that ran the jobs
+    threads = set(run())  # the threads that ran the jobs
     elapsed = time.perf_counter() - start
-    processes = len({process for process, _ in where})
-    print(f"{how:<10} {elapsed:.1f} s   threads: {len(where)}   processes: {processes}")
+    print(f"{how:<10} {elapsed:.1f} s   threads: {len(threads)}")
 
 
 if __name__ == "__main__":
     timed("in order", lambda: [wait(WAIT) for _ in range(JOBS)])
     timed("asyncio", lambda: asyncio.run(gather_all()))
-    with ThreadPoolExecutor(max_workers=JOBS) as threads:
-        timed("threads", lambda: list(threads.map(wait, [WAIT] * JOBS)))
-    with ProcessPoolExecutor(max_workers=JOBS) as processes:
-        timed("processes", lambda: list(processes.map(wait, [WAIT] * JOBS)))
+    with ThreadPoolExecutor(max_workers=JOBS) as pool:
+        timed("threads", lambda: list(pool.map(wait, [WAIT] * JOBS)))

@@ -174,31 +174,41 @@ def test_reordered_pages_get_new_neighbours_without_a_clean_build(tmp_path):
 
 
 def test_every_file_an_example_renders_is_a_dependency_of_its_page(tmp_path):
-    """Break an example's files, restore or add them, and rebuild incrementally: the page follows each time."""
+    """Delete an example's .out, .timeline or .py (one per page): the build fails. Restore them and add a
+    variant: an incremental build shows each page whole again, and the variant; delete it: it is gone."""
     project = copy_project(tmp_path)
     examples = project / "asyncio" / "examples"
-    page = project / "_build" / "html" / "asyncio" / "gather.html"
+    built = project / "_build" / "html" / "asyncio"
     assert make(project, "html").returncode == 0
-    for name in ("gather_minimum.out", "gather_minimum.timeline", "gather_minimum.py"):
-        kept = (examples / name).read_bytes()
+    broken = {  # file deleted -> the page that shows it
+        "gather_first_exception.out": "gather.html",  # not named by an :output-time: role, which notes it too
+        "tasks_task_is_a_future.timeline": "tasks.html",
+        "coroutines_function_and_object.py": "coroutines.html",
+    }
+    kept = {name: (examples / name).read_bytes() for name in broken}
+    for name in broken:
         (examples / name).unlink()
-        broken = make(project, "html")
-        assert broken.returncode != 0 and "gather_minimum" in broken.stderr, f"no failure without {name}"
-        (examples / name).write_bytes(kept)
-        restored = make(project, "html")
-        assert restored.returncode == 0, restored.stdout + restored.stderr
-        shown = page.read_text()
-        assert "Output of gather_minimum.py" in shown, f"{name} restored, but the page was not rebuilt"
-        assert "Timeline of gather_minimum.py</title>" in shown, f"{name} restored, but the page has no timeline"
+    failed = make(project, "html")
+    assert failed.returncode != 0, "the build passed without an example's files"
+    for name in broken:
+        assert name.split(".")[0] in failed.stderr, f"no warning about {name}:\n{failed.stderr}"
+    for name, content in kept.items():
+        (examples / name).write_bytes(content)
+    variant = examples / "what_event_loop.3.9.out"  # a variant appears on a page that had none
+    variant.write_text((examples / "what_event_loop.out").read_text().replace("out| ", "out| Only on 3.9: ", 1))
 
-    # A variant that appears adds a tab for its version; when it goes, the tab goes.
-    variant = examples / "gather_minimum.3.9.out"
-    variant.write_text((examples / "gather_minimum.out").read_text().replace("out| ", "out| Only on 3.9: ", 1))
-    assert make(project, "html").returncode == 0
-    assert "Only on 3.9: " in page.read_text(), "a new variant did not rebuild the page"
+    restored = make(project, "html")
+    assert restored.returncode == 0, restored.stdout + restored.stderr
+    for name, page in broken.items():
+        shown = (built / page).read_text()
+        example = name.split(".")[0] + ".py"
+        assert f"Output of {example}" in shown, f"{name} restored, but {page} was not rebuilt"
+        assert f"Timeline of {example}</title>" in shown, f"{name} restored, but {page} has no timeline"
+    assert "Only on 3.9: " in (built / "what-is-asyncio.html").read_text(), "a new variant did not rebuild its page"
+
     variant.unlink()
     assert make(project, "html").returncode == 0
-    assert "Only on 3.9: " not in page.read_text(), "a deleted variant stayed on the page"
+    assert "Only on 3.9: " not in (built / "what-is-asyncio.html").read_text(), "a deleted variant stayed on the page"
 
 
 def test_a_fresh_clone_reuses_a_venv_installed_from_the_same_requirements(tmp_path):

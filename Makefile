@@ -89,6 +89,11 @@ pythons: $(STAMP) ## Install every missing Python 3.9-3.15 (into ~/.cache/asynci
 update-examples: $(STAMP) ## Re-record outputs (all, or EXAMPLE=<name>; VERSION=3.9 for a variant).
 	$(BIN)/python -m harness.record $(EXAMPLE) $(if $(VERSION),--version $(VERSION))
 
+.PHONY: check-exercise
+check-exercise: $(STAMP) ## Check your answer to an exercise: EXERCISE=<name> FILE=<your file> [VERSION=3.X].
+	@test -n "$(EXERCISE)" -a -n "$(FILE)" || { echo "usage: make check-exercise EXERCISE=<name> FILE=<your file>"; exit 2; }
+	$(BIN)/python -m harness.exercises "$(EXERCISE)" "$(FILE)" $(if $(VERSION),--version $(VERSION))
+
 .PHONY: bench
 bench: $(STAMP) ## Time the example checks: wall time against the longest example.
 	$(BIN)/python -m harness.bench

@@ -24,7 +24,9 @@ extensions = [
     # The guide's own extensions, one per file in _ext/.
     "example",
     "output_figures",
+    "solution",
     "toctree_neighbours",
+    "api_index",
 ]
 
 # The pages are read again whenever the code that renders them changes.

@@ -12,6 +12,7 @@ The path is relative to the page, as for ``literalinclude``. Options:
 ``:emphasize-lines:``  the file's line numbers to emphasise (as shown);
 ``:caption:``          a caption instead of the file name;
 ``:no-output:``        leave the output out (and the timeline);
+``:no-code:``          show the output alone (an exercise's target output);
 ``:no-timeline:``      leave out the timeline drawn under the output (timeline.py);
 ``:name:``             a label for cross-references.
 
@@ -37,6 +38,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from harness import outputs, pythons
 from harness import timeline as timelines
+from harness.examples import Example
 from timeline import timeline_nodes
 
 logger = logging.getLogger(__name__)
@@ -50,6 +52,7 @@ class ExampleDirective(SphinxDirective):
         "emphasize-lines": directives.unchanged_required,
         "caption": directives.unchanged_required,
         "no-output": directives.flag,
+        "no-code": directives.flag,
         "no-timeline": directives.flag,
         "name": directives.unchanged_required,
     }
@@ -68,7 +71,7 @@ class ExampleDirective(SphinxDirective):
             code_node = self._code(example, source)
         except ValueError as error:
             return self._warn(str(error))
-        result: list[nodes.Node] = [code_node]
+        result: list[nodes.Node] = [] if "no-code" in self.options else [code_node]
         if "no-output" not in self.options:
             result.extend(self._output(example))
             if "no-timeline" not in self.options:
@@ -106,7 +109,7 @@ class ExampleDirective(SphinxDirective):
 
     def _output(self, example: Path) -> list[nodes.Node]:
         out_path = outputs.output_path(example)
-        fix = f"make update-examples EXAMPLE={example.stem}"
+        fix = f"make update-examples EXAMPLE={Example(example).name}"
         if not out_path.is_file():
             return self._warn(f"{example.name} has no documented output {out_path.name}; create it with '{fix}'")
         try:

@@ -22,6 +22,8 @@ class Example:
 
     @property
     def name(self) -> str:
+        if self.path.parent.parent.name == "exercises":  # asyncio/exercises/<exercise>/<file>.py
+            return f"exercise_{self.path.parent.name}_{self.path.stem}"
         return self.path.stem
 
     @property
@@ -36,13 +38,24 @@ class Example:
         return outputs.parse(self.output)
 
 
-def find_examples(guide: Path = GUIDE) -> list[Example]:
-    """Every .py file in a folder named `examples` under the guide, by name."""
-    found = sorted(
-        (p for p in guide.rglob("*.py") if p.parent.name == "examples"),
-        key=lambda p: (p.stem, p),
-    )
-    return [Example(p, guide.parent) for p in found]
+def is_wrong_answer(path: Path) -> bool:
+    """An exercise's known wrong answer (asyncio/exercises/<exercise>/wrong_<what>.py)."""
+    return path.parent.parent.name == "exercises" and path.stem.startswith("wrong_")
+
+
+def find_examples(guide: Path = GUIDE, wrong_answers: bool = False) -> list[Example]:
+    """Every .py file in a folder named `examples`, or in an exercise's folder, under the guide, by name.
+
+    An exercise's wrong answers are left out unless asked for: they are recorded
+    like examples, but checked only as answers to their exercise (tests/test_exercises.py).
+    """
+    found = [
+        Example(p, guide.parent)
+        for p in guide.rglob("*.py")
+        if (p.parent.name == "examples" or p.parent.parent.name == "exercises")
+        and (wrong_answers or not is_wrong_answer(p))
+    ]
+    return sorted(found, key=lambda e: (e.name, e.path))
 
 
 def duplicate_names(examples: list[Example]) -> dict[str, list[Example]]:
@@ -53,9 +66,10 @@ def duplicate_names(examples: list[Example]) -> dict[str, list[Example]]:
 
 
 def find_example(name: str, guide: Path = GUIDE) -> Example:
-    matches = [e for e in find_examples(guide) if e.name == name or e.path.name == name]
+    examples = find_examples(guide, wrong_answers=True)
+    matches = [e for e in examples if e.name == name or e.path.name == name]
     if not matches:
-        known = ", ".join(e.name for e in find_examples(guide))
+        known = ", ".join(e.name for e in examples)
         raise LookupError(f"no example named {name!r}; the examples are: {known}")
     return matches[0]
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from harness import outputs, pythons, timeline
 from harness.checking import Outcome, Target, check_targets, requirement
-from harness.examples import Example, find_example, find_examples
+from harness.examples import Example, find_example, find_examples, is_wrong_answer
 from harness.pythons import Version
 
 
@@ -85,8 +85,8 @@ def _record_one(outcome: Outcome) -> str:
 def _record_timeline(outcome: Outcome) -> int:
     """Write the run's timeline beside the output (harness/timeline.py); 1 if it could not be."""
     checked = outcome.timeline
-    if checked is None:
-        return 0  # recorded under another version (outputs.recorded_version)
+    if checked is None or is_wrong_answer(outcome.example.path):
+        return 0  # recorded under another version (outputs.recorded_version), or never shown
     where = Path(outcome.example.relative).parent / checked.path.name
     if checked.ok:
         print(f"{'unchanged':<14} {where}")
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--python", help="the interpreter to use (default: found for --version)")
     args = parser.parse_args(argv)
     try:
-        examples = [find_example(name) for name in args.names] if args.names else find_examples()
+        examples = [find_example(name) for name in args.names] if args.names else find_examples(wrong_answers=True)
     except LookupError as error:
         print(error, file=sys.stderr)
         return 2

@@ -749,7 +749,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5, help="overhead: runs each way (default 5)")
     parser.add_argument("--one-at-a-time", action="store_true", help="overhead: run each example alone")
     args = parser.parse_intermixed_args(argv)
-    examples = [find_example(name) for name in args.names] if args.names else find_examples()
+    examples = [find_example(name) for name in args.names] if args.names else find_examples(wrong_answers=True)
     if args.command == "show":
         return show(examples)
     if args.command == "record":

@@ -57,6 +57,7 @@ def test_every_output_file_belongs_to_an_example():
     orphans = [
         out.relative_to(ROOT).as_posix()
         for out in GUIDE.rglob(f"*{outputs.SUFFIX}")
-        if out.parent.name == "examples" and not out.with_name(outputs.example_name(out) + ".py").is_file()
+        if out.parent.name == "examples" or out.parent.parent.name == "exercises"
+        if not out.with_name(outputs.example_name(out) + ".py").is_file()
     ]
     assert not orphans, "documented outputs without an example (delete them or restore the example): " + ", ".join(orphans)

@@ -1,0 +1,15 @@
+import asyncio
+
+
+async def save(name, delay):
+    await asyncio.sleep(delay)
+    print(f"{name} saved")
+
+
+async def main():
+    asyncio.create_task(save("draft", 0.3))
+    asyncio.create_task(save("photo", 0.6))
+    print("main returns")
+
+
+asyncio.run(main())

@@ -1,0 +1,18 @@
+# hint: Only the draft task is awaited: when main() returns, asyncio.run cancels
+# the photo task, still pending. Await every task you create.
+import asyncio
+
+
+async def save(name, delay):
+    await asyncio.sleep(delay)
+    print(f"{name} saved")
+
+
+async def main():
+    draft = asyncio.create_task(save("draft", 0.3))
+    photo = asyncio.create_task(save("photo", 0.6))
+    print("main returns")
+    await draft
+
+
+asyncio.run(main())

@@ -1,0 +1,14 @@
+import asyncio
+
+
+async def fetch(name):
+    await asyncio.sleep(1)  # stands in for a request over the network
+    return f"reply to {name}"
+
+
+async def main():
+    replies = await asyncio.gather(*(fetch(name) for name in ("A", "B", "C")))
+    print(replies)
+
+
+asyncio.run(main())

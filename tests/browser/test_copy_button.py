@@ -54,10 +54,13 @@ def test_copy_button_copies_the_example_code(open_tab, example_page):
             continue  # an example with its own :caption: has no link to its file
         source = source_of(urljoin(page.url, download.first.get_attribute("href")))
         code = example.locator(".example-code div.highlight").first
+        if not code.is_visible() and example.evaluate("e => !!e.closest('details:not([open])')"):
+            # In a folded block (an exercise's solution): unfold it, as a reader would.
+            example.evaluate("e => e.closest('details:not([open])').querySelector(':scope > summary').click()")
         if not code.is_visible():
             # In a tab that is not selected: select it, as a reader would.
             panel_id = example.evaluate("e => e.closest('[role=tabpanel]')?.id")
-            assert panel_id, f"{example_page}, example {number} is hidden outside any tab panel"
+            assert panel_id, f"{example_page}, example {number} is hidden outside any tab panel or folded block"
             page.locator(f"[role=tab][aria-controls='{panel_id}']").click()
         numbers = [int(n) for n in code.locator(".linenos").all_inner_texts()]
         assert numbers, f"{example_page}, example {number}: no line numbers"

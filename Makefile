@@ -2,12 +2,15 @@
 #
 # Every target bootstraps what it needs: a virtual environment in .venv/ with
 # the pinned dependencies of requirements.txt, created on first use and
-# refreshed whenever requirements.txt changes.
+# refreshed whenever requirements.txt's content changes.
 
 PYTHON      ?= python3
 VENV        ?= .venv
 BIN         := $(VENV)/bin
-STAMP       := $(VENV)/.installed-requirements
+# The stamp is named after requirements.txt's content, not compared with its
+# time: a fresh clone (every file new) reuses a .venv/ installed from the same pins.
+REQUIREMENTS_HASH := $(shell $(PYTHON) -c 'import hashlib; print(hashlib.sha256(open("requirements.txt", "rb").read()).hexdigest()[:16])')
+STAMP       := $(VENV)/.installed-requirements-$(REQUIREMENTS_HASH)
 SPHINXBUILD := $(BIN)/sphinx-build
 SPHINXOPTS  ?= -W --keep-going -n -j auto
 SOURCEDIR   := .
@@ -26,10 +29,11 @@ help: ## List the targets.
 	  | awk 'BEGIN {FS = ":.*## "} {printf "  %-18s %s\n", $$1, $$2}'
 	@printf "  %-18s %s\n" "<builder>" "Any other Sphinx builder, e.g. 'make dirhtml' or 'make text'."
 
-$(STAMP): requirements.txt
+$(STAMP):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "The guide needs Python 3.11 or newer to build (Sphinx 9); found " + sys.version.split()[0])'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@rm -f $(VENV)/.installed-requirements*
 	@touch $@
 
 .PHONY: venv
@@ -52,13 +56,26 @@ $(NODE_STAMP): package.json package-lock.json
 
 package.json package-lock.json: ;
 
+RST_LINT    := $(BIN)/sphinx-lint --enable all --disable line-too-long index.rst asyncio
+
 # CI must check every example on every supported Python, so there the checks install what is missing.
 CI_PYTHONS  := $(if $(filter true 1 yes,$(CI)),pythons)
 
 .PHONY: test
 test: html $(NODE_STAMP) $(CI_PYTHONS) ## Run every check: examples' output and timing, the site, rst lint.
-	$(BIN)/sphinx-lint --enable all --disable line-too-long index.rst asyncio
+	$(RST_LINT)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+.PHONY: test-fast
+test-fast: html ## Every check but the browser tests (tests/browser), the slowest part.
+	$(RST_LINT)
+	$(BIN)/python -m pytest --ignore=tests/browser $(PYTEST_ARGS)
+
+.PHONY: pre-commit
+pre-commit: $(STAMP) ## Run the fast checks of .pre-commit-config.yaml before each commit.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pre-commit==4.7.0
+	$(BIN)/pre-commit install
+	$(BIN)/pre-commit run --all-files
 
 .PHONY: test-versions
 test-versions: $(STAMP) $(CI_PYTHONS) ## Check the examples on every Python 3.9-3.15 found; print a table.

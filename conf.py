@@ -1,8 +1,12 @@
 """Sphinx configuration for the asyncio guide."""
 
 import hashlib
+import logging
 import sys
 from pathlib import Path
+
+import sphinx_copybutton
+import sphinx_tabs.tabs
 
 HERE = Path(__file__).parent.resolve()
 sys.path[:0] = [str(HERE / "_ext"), str(HERE)]
@@ -19,6 +23,7 @@ extensions = [
     "myst_parser",
     # The guide's own extensions, one per file in _ext/.
     "example",
+    "output_figures",
     "solution",
     "toctree_neighbours",
     "api_index",
@@ -35,6 +40,7 @@ exclude_patterns = [
     "_build",
     ".venv",
     ".ci",
+    ".github",
     ".pytest_cache",
     "node_modules",
     "test-artifacts",
@@ -66,9 +72,20 @@ myst_heading_anchors = 3
 
 html_theme = "sphinx_rtd_theme"
 html_title = "asyncio, verified"
-html_static_path = ["_static"]
-html_css_files = ["guide.css", "timeline.css"]
-html_js_files = ["a11y.js"]
+# Sphinx pickles the configuration after the builder starts, and compares it
+# with conf.py's at the next build: a value changed in between makes every
+# build say "The configuration has changed". So the values below are written as
+# the builder leaves them: the CSS and JavaScript files with the priority Sphinx
+# gives a project's own files (after the extensions', priority 800), and the
+# static folders with those sphinx-tabs and sphinx-copybutton add at start
+# ('setup' below drops their second copy).
+html_static_path = [
+    Path(sphinx_tabs.tabs.__file__).parent.joinpath("static").as_posix(),
+    "_static",
+    str(Path(sphinx_copybutton.__file__).parent.joinpath("_static").absolute()),
+]
+html_css_files = [("guide.css", {"priority": 800}), ("timeline.css", {"priority": 800})]
+html_js_files = [("a11y.js", {"priority": 800})]
 html_favicon = "_static/favicon.svg"
 html_theme_options = {
     "navigation_depth": 3,
@@ -83,3 +100,22 @@ copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = False
 
 sphinx_tabs_disable_tab_closing = True
+
+
+def _drop_repeated_static_folders(app) -> None:
+    seen = set()
+    path = app.config.html_static_path
+    path[:] = [folder for folder in path if not (folder in seen or seen.add(folder))]
+
+
+class _MystSettingsFilter(logging.Filter):
+    """MyST logs all of its settings at every build; a changed one is already
+    named by Sphinx's "The configuration has changed" line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "myst v%s:" not in str(record.msg)
+
+
+def setup(app):
+    app.connect("builder-inited", _drop_repeated_static_folders, priority=900)
+    logging.getLogger("sphinx.myst_parser.sphinx_ext.main").addFilter(_MystSettingsFilter())

@@ -31,11 +31,13 @@ from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.directives.code import container_wrapper
 from sphinx.util import logging, parselinenos
 from sphinx.util.docutils import SphinxDirective
 
 from harness import outputs, pythons
+from harness import timeline as timelines
 from harness.examples import Example
 from timeline import timeline_nodes
 
@@ -58,12 +60,12 @@ class ExampleDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
         example = Path(absolute)
+        self._note_dependencies(example)
         if not example.is_file():
             return self._warn(
                 f"example file {self.arguments[0]!r} not found (looked for {relative}); the path is "
                 "relative to this page: fix it, or create the example"
             )
-        self.env.note_dependency(relative)
         source = example.read_text(encoding="utf-8")
         try:
             code_node = self._code(example, source)
@@ -124,14 +126,11 @@ class ExampleDirective(SphinxDirective):
         fix = f"make update-examples EXAMPLE={Example(example).name}"
         if not out_path.is_file():
             return self._warn(f"{example.name} has no documented output {out_path.name}; create it with '{fix}'")
-        self.env.note_dependency(str(out_path))
         try:
             documented = outputs.parse(out_path)
             variants = {v: outputs.parse(p) for v, p in outputs.variants(example).items()}
         except outputs.OutputFormatError as error:
             return self._warn(f"{error}; fix that line, or delete the file and run '{fix}'")
-        for path in outputs.variants(example).values():
-            self.env.note_dependency(str(path))
         required = documented.requires_python or pythons.SUPPORTED[0]
         verified = [v for v in pythons.SUPPORTED if v >= required]
         # Versions whose outputs read the same share a tab.
@@ -170,6 +169,26 @@ class ExampleDirective(SphinxDirective):
                 documented, versions = shown[int(text.rsplit("-", 1)[1])]
                 paragraph.replace_self(self._output_nodes(example, documented, versions))
         return [parsed]
+
+    def _note_dependencies(self, example: Path) -> None:
+        """Every file the page renders is a dependency, so that changing it rebuilds the page.
+
+        A missing one too: Sphinx reads the page again at each build until it
+        appears (the build fails meanwhile). Variants are optional: the ones found
+        are remembered, and 'variants_changed' reads the page again when one
+        appears.
+        """
+        rendered = [example]
+        if "no-output" not in self.options:
+            rendered.append(outputs.output_path(example))
+            if "no-timeline" not in self.options:
+                rendered.append(timelines.timeline_path(example))
+            found = outputs.variants(example)
+            rendered.extend(found.values())
+            seen = self.env.example_variants.setdefault(self.env.docname, {})
+            seen[str(example)] = sorted(str(path) for path in found.values())
+        for path in rendered:
+            self.env.note_dependency(str(path))
 
     def _warn(self, message: str) -> list[nodes.Node]:
         logger.warning(message, location=self.get_location(), type="example", subtype="file")
@@ -213,8 +232,39 @@ def plain_output(documented: outputs.Documented) -> str:
     return "\n".join(f"{time:>5}  {text}" for time, _, text in _output_rows(documented))
 
 
+def _init_variants(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    if not hasattr(env, "example_variants"):
+        env.example_variants = {}  # docname -> {example path: [its variant files]}
+
+
+def _purge_variants(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    getattr(env, "example_variants", {}).pop(docname, None)
+
+
+def _merge_variants(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    for docname in docnames:
+        if docname in other.example_variants:
+            env.example_variants[docname] = other.example_variants[docname]
+
+
+def variants_changed(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
+    """The pages whose examples have gained a variant (a new <name>.<version>.out) since they were read."""
+    seen = getattr(env, "example_variants", {})
+    return [
+        docname
+        for docname, examples in seen.items()
+        if docname not in removed
+        and any(sorted(str(p) for p in outputs.variants(Path(example)).values()) != found
+                for example, found in examples.items())
+    ]
+
+
 def setup(app: Sphinx) -> dict:
     app.add_directive("example", ExampleDirective)
+    app.connect("env-before-read-docs", _init_variants)
+    app.connect("env-purge-doc", _purge_variants)
+    app.connect("env-merge-info", _merge_variants)
+    app.connect("env-get-outdated", variants_changed)
     # conf.py sets it to a hash of the guide's tooling: pages are read again when it changes.
     app.add_config_value("example_tooling_hash", "", "env", types=frozenset({str}))
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

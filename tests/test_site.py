@@ -50,6 +50,20 @@ def test_clean_then_build_again(project_copy):
     assert (project_copy / "_build" / "html" / "index.html").is_file()
 
 
+def test_a_build_with_nothing_changed_is_quiet(project_copy):
+    """No "The configuration has changed" nor MyST's settings when nothing changed."""
+    if not (project_copy / "_build" / "html" / "index.html").is_file():
+        assert make(project_copy, "html").returncode == 0
+    again = make(project_copy, "html")
+    assert again.returncode == 0, again.stdout + again.stderr
+    output = again.stdout + again.stderr
+    assert "updating environment: 0 added, 0 changed, 0 removed" in output, output
+    assert "configuration has changed" not in output, output
+    assert "MdParserConfig" not in output, output
+    static = project_copy / "_build" / "html" / "_static"
+    assert (static / "copybutton.js").is_file() and (static / "tabs.css").is_file(), "the extensions' files are missing"
+
+
 def test_broken_page_fails_the_build_naming_file_and_line(project_copy):
     page = project_copy / "asyncio" / "broken.rst"
     page.write_text(
@@ -157,3 +171,67 @@ def test_reordered_pages_get_new_neighbours_without_a_clean_build(tmp_path):
     page = (project / "_build" / "html" / "asyncio" / "coroutines.html").read_text()
     next_link = re.search(r'<a href="([^"]+)" class="btn btn-neutral float-right"', page)
     assert next_link and next_link.group(1) == "tasks.html", "coroutines.html still links to its old next page"
+
+
+def test_every_file_an_example_renders_is_a_dependency_of_its_page(tmp_path):
+    """Delete an example's .out, .timeline or .py (one per page): the build fails. Restore them and add a
+    variant: an incremental build shows each page whole again, and the variant; delete it: it is gone."""
+    project = copy_project(tmp_path)
+    examples = project / "asyncio" / "examples"
+    built = project / "_build" / "html" / "asyncio"
+    assert make(project, "html").returncode == 0
+    broken = {  # file deleted -> the page that shows it
+        "gather_first_exception.out": "gather.html",  # not named by an :output-time: role, which notes it too
+        "tasks_task_is_a_future.timeline": "tasks.html",
+        "coroutines_function_and_object.py": "coroutines.html",
+    }
+    kept = {name: (examples / name).read_bytes() for name in broken}
+    for name in broken:
+        (examples / name).unlink()
+    failed = make(project, "html")
+    assert failed.returncode != 0, "the build passed without an example's files"
+    for name in broken:
+        assert name.split(".")[0] in failed.stderr, f"no warning about {name}:\n{failed.stderr}"
+    for name, content in kept.items():
+        (examples / name).write_bytes(content)
+    variant = examples / "what_event_loop.3.9.out"  # a variant appears on a page that had none
+    variant.write_text((examples / "what_event_loop.out").read_text().replace("out| ", "out| Only on 3.9: ", 1))
+
+    restored = make(project, "html")
+    assert restored.returncode == 0, restored.stdout + restored.stderr
+    for name, page in broken.items():
+        shown = (built / page).read_text()
+        example = name.split(".")[0] + ".py"
+        assert f"Output of {example}" in shown, f"{name} restored, but {page} was not rebuilt"
+        assert f"Timeline of {example}</title>" in shown, f"{name} restored, but {page} has no timeline"
+    assert "Only on 3.9: " in (built / "what-is-asyncio.html").read_text(), "a new variant did not rebuild its page"
+
+    variant.unlink()
+    assert make(project, "html").returncode == 0
+    assert "Only on 3.9: " not in (built / "what-is-asyncio.html").read_text(), "a deleted variant stayed on the page"
+
+
+def test_a_fresh_clone_reuses_a_venv_installed_from_the_same_requirements(tmp_path):
+    """The .venv stamp follows requirements.txt's content: new file times alone reinstall nothing."""
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    installs = tmp_path / "installs"
+    fake_python = venv / "bin" / "python"  # stands in for the venv's python: records each install
+    fake_python.write_text(f'#!/bin/sh\necho "$@" >> {installs}\n')
+    fake_python.chmod(0o755)
+
+    def make_venv(project: Path) -> int:
+        result = subprocess.run(["make", "--no-print-directory", f"VENV={venv}", "venv"], cwd=project,
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return len(installs.read_text().splitlines()) if installs.exists() else 0
+
+    first = copy_project(tmp_path / "first")
+    assert make_venv(first) == 1
+    assert make_venv(first) == 1, "an unchanged requirements.txt reinstalled"
+    clone = copy_project(tmp_path / "clone")
+    (clone / "requirements.txt").touch()  # newer than the stamp, as in a fresh clone
+    assert make_venv(clone) == 1, "a fresh clone with the same requirements.txt reinstalled"
+    with (clone / "requirements.txt").open("a") as pins:
+        pins.write("# a changed pin\n")
+    assert make_venv(clone) == 2, "a changed requirements.txt did not reinstall"

@@ -47,7 +47,7 @@ PICTURES = "() => {" + DESCRIBE + """
   const found = new Set();
   for (const el of document.querySelectorAll('.example img, .example svg, [role="main"] img, [role="main"] svg')) {
     if (el.closest('button') || (el.parentElement && el.parentElement.closest('svg'))) continue;
-    if (el.closest('[hidden]')) continue;  // in a tab panel not shown
+    if (el.closest('[hidden], details:not([open])')) continue;  // in a tab panel not shown, or folded away
     found.add(el);
   }
   return [...found].map(el => {

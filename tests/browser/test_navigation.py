@@ -1,6 +1,5 @@
 """Navigation: every internal link and anchor resolves; the menu and Previous / Next lead everywhere."""
 
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from tests.browser import site

@@ -131,7 +131,9 @@ def _hook(owner, name, enter, exit=None, ret=None):
     start = ast.parse(f"_tl_token = _tl_enter({arguments[0].arg})").body[0]
     new_body = [start]
     if exit is not None:
-        finish = ast.parse("try:\n    pass\nfinally:\n    _tl_exit(_tl_token)").body[0]
+        # Dropping the token as the body does ``self = None``: a traceback that keeps this frame
+        # (its f_back, Python 3.12 and 3.13) must not keep what the token refers to (a task) alive.
+        finish = ast.parse("try:\n    pass\nfinally:\n    _tl_exit(_tl_token)\n    _tl_token = None").body[0]
         finish.body = body
         new_body.append(finish)
     else:

@@ -1,0 +1,20 @@
+import asyncio
+
+
+async def download(mirror, seconds):
+    await asyncio.sleep(seconds)
+    return f"{mirror}'s file"
+
+
+async def main():
+    tasks = [
+        asyncio.create_task(download("mirror-a", 1.0), name="a"),
+        asyncio.create_task(download("mirror-b", 0.3), name="b"),
+        asyncio.create_task(download("mirror-c", 0.6), name="c"),
+    ]
+    for next_done in asyncio.as_completed(tasks):
+        result = await next_done
+        print(f"got {result}; one of ours: {next_done in tasks}")
+
+
+asyncio.run(main())

@@ -1,0 +1,18 @@
+import asyncio
+
+
+async def download(mirror, seconds):
+    await asyncio.sleep(seconds)
+    print(f"{mirror} sent the file")
+    return mirror
+
+
+async def main():
+    mirrors = [download("mirror-a", 0.6), download("mirror-b", 0.2), download("mirror-c", 1.0)]
+    results = await asyncio.gather(*mirrors)
+    print(f"using {results[0]}")
+    await asyncio.sleep(0.5)  # the program goes on with other work
+    print("main done")
+
+
+asyncio.run(main())

@@ -1,0 +1,26 @@
+# hint: the handler cancels main(), and the worker saves its state, but the
+# CancelledError then leaves main() and asyncio.run() raises it. Catch it in
+# main(), around the await of the worker.
+import asyncio
+import os
+import signal
+
+
+async def worker():
+    try:
+        while True:
+            print("working")
+            await asyncio.sleep(0.3)
+    finally:
+        print("saving state")
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(signal.SIGTERM, asyncio.current_task().cancel)
+    loop.call_later(0.5, os.kill, os.getpid(), signal.SIGTERM)  # as 'kill' would
+    await worker()
+
+
+asyncio.run(main())
+print("clean exit")

@@ -1,0 +1,28 @@
+import asyncio
+
+SERVER_LIMIT = 2  # the server handles at most 2 requests at once
+in_progress = 0
+
+
+async def server():
+    global in_progress
+    if in_progress == SERVER_LIMIT:
+        return "refused"
+    in_progress += 1
+    await asyncio.sleep(0.5)  # the server's work
+    in_progress -= 1
+    return "ok"
+
+
+async def request(limit):
+    async with limit:
+        return await server()
+
+
+async def main():
+    limit = asyncio.BoundedSemaphore(SERVER_LIMIT)
+    results = await asyncio.gather(*(request(limit) for _ in range(6)))
+    print(f"{results.count('ok')} ok, {results.count('refused')} refused")
+
+
+asyncio.run(main())

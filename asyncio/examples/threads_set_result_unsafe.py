@@ -1,0 +1,24 @@
+import asyncio
+import threading
+import time
+
+
+def fetch_with_callback(key, callback):  # a callback API: calls back from its thread
+    def work():
+        time.sleep(0.2)
+        callback(f"value of {key}")
+
+    threading.Thread(target=work).start()
+
+
+async def fetch(key):
+    fut = asyncio.get_running_loop().create_future()
+    fetch_with_callback(key, fut.set_result)  # BUG: set_result from another thread
+    return await fut
+
+
+async def main():
+    print(await asyncio.wait_for(fetch("x"), timeout=1))
+
+
+asyncio.run(main())

@@ -114,6 +114,7 @@ async def check_targets(targets: list[Target]) -> list[Outcome]:
                 o.target.python,
                 timeout_for(o.documented),
                 alone=o.documented is not None and o.documented.runs_alone,
+                timeline=o.documented is None or o.documented.timeline,
             )
             for o in to_run
         ]

@@ -78,8 +78,8 @@ check-exercise: $(STAMP) ## Check your answer to an exercise: EXERCISE=<name> FI
 	$(BIN)/python -m harness.exercises "$(EXERCISE)" "$(FILE)" $(if $(VERSION),--version $(VERSION))
 
 .PHONY: bench
-bench: $(STAMP) ## Time the example checks: wall time against the longest example.
-	$(BIN)/python -m harness.bench
+bench: $(STAMP) ## Time the example checks against their lower bound (SCALE=4: 4 copies of each; RUNS=5).
+	$(BIN)/python -m harness.bench --scale $(or $(SCALE),1) --repeat $(or $(RUNS),1)
 
 .PHONY: serve
 serve: $(STAMP) ## Preview on http://127.0.0.1:8000, rebuilding on every change.

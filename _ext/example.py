@@ -70,6 +70,7 @@ class ExampleDirective(SphinxDirective):
         except ValueError as error:
             return self._warn(str(error))
         result: list[nodes.Node] = [] if "no-code" in self.options else [code_node]
+        result[:0] = self._platform_note(example)
         if "no-output" not in self.options:
             result.extend(self._output(example))
             if "no-timeline" not in self.options:
@@ -77,6 +78,19 @@ class ExampleDirective(SphinxDirective):
         container = nodes.container(classes=["example"])
         container.extend(result)
         return [container]
+
+    def _platform_note(self, example: Path) -> list[nodes.Node]:
+        """'Runs on Linux and macOS only: <why>', for an example that declares its platforms."""
+        out_path = outputs.output_path(example)
+        try:
+            declared = outputs.parse(out_path).platforms if out_path.is_file() else None
+        except outputs.OutputFormatError:
+            return []  # reported with the output below
+        if declared is None:
+            return []
+        names, why = declared
+        listed = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+        return [nodes.paragraph("", f"Runs on {listed} only: {why}.", classes=["example-platforms"])]
 
     def _code(self, example: Path, source: str) -> nodes.Node:
         all_lines = source.splitlines()

@@ -4,7 +4,8 @@ The drawing comes from ``examples/<name>.timeline`` (recorded by
 ``make update-examples`` from the run that recorded the output; see
 harness/timeline.py) and the printed lines of ``<name>.out``:
 
-- one lane per task, thread and process, under a time axis in seconds;
+- one lane per task, callback function of the example, thread and process,
+  under a time axis in seconds (the main thread too, when no event loop ran);
 - running: a solid bar; blocking the event loop: a bar with white stripes;
   waiting: a thin hollow bar. Shape and pattern tell them apart, not colour
   alone, and a legend under the drawing names them;
@@ -134,7 +135,7 @@ def _seconds(t: float) -> str:
 
 
 def lane_title(lane: timelines.Lane) -> str:
-    """'Task-1 main()', 'thread asyncio_0', 'process sh (1)', 'loop callbacks'."""
+    """'Task-1 main()', 'callback tick()', 'thread asyncio_0', 'process sh (1)', 'loop callbacks'."""
     if lane.kind == "task":
         return lane.name
     if lane.kind == "loop":
@@ -161,11 +162,18 @@ def lane_label(lane: timelines.Lane) -> str:
     return label
 
 
+def blocks_a_thread(lane: timelines.Lane) -> bool:
+    """A thread's block (its main thread's sleep, when no event loop ran): no loop to block."""
+    return lane.kind in ("thread", "process")
+
+
 def describe_segment(lane: timelines.Lane, segment: timelines.Segment) -> str:
     """'waited from 0.0 to 0.1 s', 'ran at 1.0 s', 'ran time.sleep from 0.1 to 3.1 s'."""
     words = _KIND_WORDS[segment.kind]
     if lane.kind != "task" and segment.kind == "run" and segment.what:
         words = f"ran {segment.what}"
+    if segment.kind == "block" and blocks_a_thread(lane):
+        words = f"was blocked in {segment.what or 'a call'}"
     if segment.end == segment.start:
         return f"{words} at {_seconds(segment.start)}"
     return f"{words} from {segment.start:.1f} to {_seconds(segment.end)}"
@@ -188,7 +196,8 @@ def _prints(documented: outputs.Documented) -> list[tuple[float, list[str]]]:
     return sorted(groups.items())
 
 
-_NOUNS = {"task": ("task", "tasks"), "thread": ("thread", "threads"), "process": ("process", "processes"),
+_NOUNS = {"task": ("task", "tasks"), "callback": ("callback", "callbacks"), "thread": ("thread", "threads"),
+          "process": ("process", "processes"),
           "loop": ("lane of loop callbacks", "lanes of loop callbacks")}
 
 
@@ -330,24 +339,47 @@ def render_svg(
 LEGEND = [
     ("run", "running: its code ran"),
     ("block", "blocking the event loop: one step took 0.1 s or more, and nothing else ran"),
+    ("block", "blocked: the thread waited in a blocking call, such as time.sleep(), and could do nothing else"),
     ("wait", "waiting: suspended, or ready while the loop ran other code"),
     ("print", "lines printed at that moment (point at it to read them)"),
 ]
+
+
+def _legend(timeline: timelines.Timeline) -> list[tuple[str, str]]:
+    """The legend's entries for what the drawing shows: a block of the loop or of a thread only where there is one."""
+    blocked = {blocks_a_thread(lane) for lane in timeline.lanes for s in lane.segments if s.kind == "block"}
+    waits = any(s.kind == "wait" for lane in timeline.lanes for s in lane.segments)
+    entries = []
+    for index, (kind, text) in enumerate(LEGEND):
+        if kind == "block" and (index == 2) not in blocked:
+            continue
+        if kind == "wait" and not waits:
+            continue
+        entries.append((kind, text))
+    return entries
+
+
+_CAPTION_NOUNS = {"task": "task", "callback": "callback", "thread": "thread", "process": "process", "loop": "callback"}
+
+
+def _caption_nouns(timeline: timelines.Timeline) -> str:
+    """'task', 'task, thread and process': the kinds of lanes drawn, in words."""
+    nouns = list(dict.fromkeys(_CAPTION_NOUNS[lane.kind] for lane in timeline.lanes))
+    return nouns[0] if len(nouns) == 1 else ", ".join(nouns[:-1]) + f" and {nouns[-1]}"
 
 
 def render_html(
     name: str, timeline: timelines.Timeline, documented: outputs.Documented, uid: str, until: float | None = None
 ) -> str:
     e = html.escape
+    loop = any(not blocks_a_thread(lane) for lane in timeline.lanes)
     caption = (
         f"Timeline of the same run of {e(name)} (Python {e(timeline.python)}): when each "
-        f"{'task, thread and process' if any(l.kind != 'task' for l in timeline.lanes) else 'task'} "
-        "ran, waited, or blocked the event loop"
+        f"{_caption_nouns(timeline)} ran, " + ("waited, or blocked the event loop" if loop else "or was blocked")
     )
     legend = "".join(
         f'<li><span class="tl-swatch tl-swatch-{kind}" aria-hidden="true"></span>{e(text)}</li>'
-        for kind, text in LEGEND
-        if kind != "block" or any(s.kind == "block" for lane in timeline.lanes for s in lane.segments)
+        for kind, text in _legend(timeline)
     )
     words = "".join(f"<li>{e(describe_lane(lane))}</li>" for lane in timeline.lanes)
     if printed(documented):

@@ -125,6 +125,14 @@ def _wait_for_go():
 READY = b"\x00ready\n"
 
 
+def _dump_stacks_on_request(events_path):
+    """On SIGUSR1 every thread's Python stack goes to EVENTS_FILE.stack: the harness asks before killing a hung run."""
+    import faulthandler
+    import signal
+
+    faulthandler.register(signal.SIGUSR1, open(events_path + ".stack", "w"), all_threads=True)
+
+
 def _load_timeline_probe():
     """timeline_probe.py, beside this file, as a private module (not importable by the example)."""
     import importlib.util
@@ -140,6 +148,7 @@ def main():
     arguments = sys.argv[1:]
     timeline = arguments[:1] == ["--timeline"]
     events_path, example = arguments[timeline], os.path.abspath(arguments[timeline + 1])
+    _dump_stacks_on_request(events_path)
     events = _Events(events_path)
     events.emit(
         python=".".join(map(str, sys.version_info[:3])),

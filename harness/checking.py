@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness import compare, outputs, pythons, timeline
+from harness import advice, compare, outputs, pythons, timeline
 from harness.examples import Example
 from harness.pythons import Version
 from harness.runner import DEFAULT_TIMEOUT, Job, Run, run_all
@@ -68,11 +68,6 @@ def documented_path(example: Example, version: Version) -> Path:
     return example.output
 
 
-def record_command(example: Example, version: Version) -> str:
-    suffix = "" if version == pythons.REFERENCE else f" VERSION={pythons.text(version)}"
-    return f"make update-examples EXAMPLE={example.name}{suffix}"
-
-
 def requirement(example: Example) -> Version | None:
     """The lowest Python the example declares it needs (in its documented output)."""
     if not example.output.exists():
@@ -94,7 +89,8 @@ def _prepare(target: Target) -> Outcome:
         documented = outputs.parse(path) if path.exists() else None
         required = requirement(example)
     except outputs.OutputFormatError as error:
-        message = f"{error}\nFix that line, or delete the file and run '{record_command(example, version)}'."
+        fix = advice.plain_command(example) if error.path == example.output else advice.variant_command(example, version)
+        message = f"{error}\nFix that line, or delete the file and run '{fix}'."
         return Outcome(target, None, message=message, format_error=error)
     if required is not None and version < required:
         return Outcome(target, documented, skipped=f"needs Python {pythons.text(required)} or newer")
@@ -115,6 +111,7 @@ async def check_targets(targets: list[Target]) -> list[Outcome]:
                 timeout_for(o.documented),
                 alone=o.documented is not None and o.documented.runs_alone,
                 timeline=o.documented is None or o.documented.timeline,
+                expected=o.documented.exit_time if o.documented is not None else None,
             )
             for o in to_run
         ]
@@ -122,11 +119,15 @@ async def check_targets(targets: list[Target]) -> list[Outcome]:
     for outcome, run in zip(to_run, runs):
         outcome.run = run
         outcome.verdict = compare.verdict(outcome.documented, run)
+    by_example: dict[Path, dict[Version, Outcome]] = {}
+    for outcome in outcomes:
+        by_example.setdefault(outcome.example.path, {})[outcome.target.version] = outcome
+    for outcome, run in zip(to_run, runs):
         if not outcome.verdict.ok:
-            command = record_command(outcome.example, outcome.target.version)
-            outcome.message = compare.report(outcome.documented, run, outcome.verdict, outcome.example.relative, command)
-            if outcome.documented is None:
-                outcome.message += f"\n{outcome.example.output.name} is missing: record it with '{command}' and review it."
+            command = advice.command_for(outcome)
+            what_to_do = advice.after_failure(outcome, by_example[outcome.example.path])
+            outcome.message = compare.report(
+                outcome.documented, run, outcome.verdict, outcome.example.relative, command, what_to_do)
             if run.disturbed:
                 outcome.skipped = (
                     f"other programs took {run.others_cpu:.2f} s of CPU while it ran alone, even after waiting "

@@ -36,15 +36,16 @@ from harness.runner import Run
 
 _READINGS = {
     "datetime": r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d+)?",
-    "clock": r"(?<![\d:])\d{2}:\d{2}:\d{2}(?![\d:.])",
-    "epoch": r"(?<![\d.])1[5-9]\d{8}\.\d+(?![\d.])",
+    # A reading ends where its digits do: any punctuation may follow ("at 04:34:29.", "(1700000000.5)").
+    "clock": r"(?<![\d:.])\d{2}:\d{2}:\d{2}(?:\.\d+)?(?![\d]|[:.]\d)",
+    "epoch": r"(?<![\d.])1[5-9]\d{8}\.\d+(?![\d]|\.\d)",
     "duration": r"(?<![\d.])\d+\.\d+(?= ?(?:s|sec|secs|seconds)\b)",
     "address": r"0x[0-9a-fA-F]{4,}",
 }
 _FIND = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _READINGS.items()))
 _ANY = {
     "datetime": _READINGS["datetime"],
-    "clock": r"\d{2}:\d{2}:\d{2}",
+    "clock": r"\d{2}:\d{2}:\d{2}(?:\.\d+)?",
     "epoch": r"\d+\.\d+",
     "duration": r"\d+\.\d+",
     "address": r"0x[0-9a-fA-F]+",
@@ -111,8 +112,8 @@ def _decimals(value: str) -> int:
 def _value(kind: str, text: str) -> tuple[float, float]:
     """A reading's value in seconds, and the clock's resolution."""
     if kind == "clock":
-        h, m, s = map(int, text.split(":"))
-        return h * 3600 + m * 60 + s, 1.0
+        h, m, s = text.split(":")
+        return int(h) * 3600 + int(m) * 60 + float(s), 10.0 ** -_decimals(s)
     if kind == "datetime":
         return datetime.fromisoformat(text).timestamp(), 10.0 ** -_decimals(text.split(":")[-1])
     return float(text), 10.0 ** -_decimals(text)
@@ -226,6 +227,8 @@ def verdict(doc: Documented | None, run: Run) -> Verdict:
             header=default_header(run.example),
         )
         problems.append(f"{run.example.name} has no documented output yet")
+        if run.left_behind:
+            problems.append(left_behind(run))
         return Verdict(problems, None if run.timed_out is not None else format_documented(fresh))
 
     rule = doc.rule
@@ -252,6 +255,8 @@ def verdict(doc: Documented | None, run: Run) -> Verdict:
                     text=line.text if index in reading_problems else documented.text,
                 )
             )
+    if run.left_behind:
+        problems.append(left_behind(run))
     if run.exit_status != doc.exit_status and run.timed_out is None:
         problems.append(f"exit status {run.exit_status}; documented {doc.exit_status}")
     low, high = rule.window(doc.exit_time)
@@ -263,11 +268,27 @@ def verdict(doc: Documented | None, run: Run) -> Verdict:
         )
     proposed = replace(
         doc,
+        header=restored_header(doc, run.example),
         lines=proposed_lines,
         exit_status=run.exit_status if run.exit_status is not None else doc.exit_status,
         exit_time=doc.exit_time if keep_exit else _rounded(run.exit_time),
     )
     return Verdict(problems, None if run.timed_out is not None else format_documented(proposed))
+
+
+def left_behind(run: Run) -> str:
+    return (
+        f"it left {', '.join(repr(name) for name in run.left_behind)} in its working folder (an empty scratch "
+        "folder here; the reader's own folder when they run it): an example must leave nothing behind; write "
+        "such files into a tempfile.TemporaryDirectory(), which removes them"
+    )
+
+
+def restored_header(doc: Documented, example: Path) -> list[str]:
+    """The documented header, with the standard comment lines first if it has none (a file written by hand)."""
+    if any(line.lstrip().startswith("#") for line in doc.header):
+        return doc.header
+    return default_header(example) + doc.header
 
 
 def _realign(doc: Documented, actual: list[Line], rule: TimingRule) -> list[Line]:
@@ -284,8 +305,8 @@ def _realign(doc: Documented, actual: list[Line], rule: TimingRule) -> list[Line
     return [kept.get(i, replace(line, time=_rounded(line.time))) for i, line in enumerate(actual)]
 
 
-def report(doc: Documented | None, run: Run, result: Verdict, relative: str, command: str) -> str:
-    """The failure message: what is wrong, a diff, and the command that re-records."""
+def report(doc: Documented | None, run: Run, result: Verdict, relative: str, command: str, advice: str = "") -> str:
+    """The failure message: what is wrong, a diff, and what to do (`advice`, else the command that re-records)."""
     documented_text = format_documented(doc) if doc else ""
     if result.proposed is not None:
         this_run = result.proposed
@@ -307,9 +328,17 @@ def report(doc: Documented | None, run: Run, result: Verdict, relative: str, com
             f"  - other programs used {run.others_cpu:.2f} s of CPU during this run, which must run alone: "
             "its figures measure them too; run it again on a quiet machine"
         )
+    if run.stack:
+        lines += ["", "Where it was waiting when it was killed (its threads' Python stacks):",
+                  *(f"    {line}" for line in run.stack.splitlines())]
     lines += ["", *diff, ""]
-    if result.proposed is not None:
+    if advice:
+        lines.append(advice)
+    elif result.proposed is not None:
         lines.append(f"If this run is right, re-record it: {command}")
     else:
-        lines.append("A run that hangs is never recorded: fix the example first.")
+        lines.append(
+            "A run that is killed is never recorded: find where it waits (it printed the lines above before it "
+            f"was killed), fix that, then run '{command}'."
+        )
     return "\n".join(lines)

@@ -34,6 +34,7 @@ TIME_DECIMALS = 1  # documented times are rounded to 0.1 s
 DECLARATIONS = {
     "requires-python": "the lowest Python the example runs on, e.g. '3.12'",
     "runs-alone": "why the example must not share the machine, e.g. it burns CPU",
+    "platforms": "the systems it runs on, and why, e.g. 'Linux, macOS: it uses loop.add_signal_handler'",
     "timing": "a changed timing rule and why, e.g. 'late 0.5 s + 10 %, because ...'",
     "no-timeline": "why the example runs without the timeline probe, e.g. it starts 10,000 tasks",
 }
@@ -109,6 +110,12 @@ class Documented:
         return parse_version(value) if value else None
 
     @property
+    def platforms(self) -> tuple[list[str], str] | None:
+        """The systems the example runs on and why, if it does not run on all of them."""
+        value = self.declarations.get("platforms")
+        return parse_platforms(value) if value else None
+
+    @property
     def runs_alone(self) -> bool:
         return "runs-alone" in self.declarations
 
@@ -116,6 +123,19 @@ class Documented:
     def timeline(self) -> bool:
         """Whether its runs carry the timeline probe (off where thousands of tasks would swamp it)."""
         return "no-timeline" not in self.declarations
+
+
+PLATFORMS = ("Linux", "macOS", "Windows")
+
+
+def parse_platforms(text: str) -> tuple[list[str], str]:
+    """'Linux, macOS: it uses signals' -> (['Linux', 'macOS'], 'it uses signals')."""
+    names, _, why = text.partition(":")
+    listed = [name.strip() for name in names.split(",")]
+    unknown = [name for name in listed if name not in PLATFORMS]
+    if unknown or not why.strip():
+        raise ValueError(f"expected 'platforms: <{', '.join(PLATFORMS)}, comma-separated>: <why>', got {text!r}")
+    return listed, why.strip()
 
 
 def parse_version(text: str) -> tuple[int, int]:
@@ -198,6 +218,8 @@ def parse(path: Path, text: str | None = None) -> Documented:
                     parse_version(value)
                 elif key == "timing":
                     timing_rule(value)
+                elif key == "platforms":
+                    parse_platforms(value)
             except ValueError as error:
                 raise fail(lineno, str(error)) from None
             declarations[key] = value
@@ -241,6 +263,17 @@ def format_documented(doc: Documented) -> str:
         out.append(GROUP_END)
     out.append(f"{format_time(doc.exit_time)} exit {doc.exit_status}")
     return "\n".join(out) + "\n"
+
+
+def write(path: Path, text: str) -> str:
+    """Write a recorded file: 'recorded' (it is new), 'updated', or 'unchanged' (the same bytes, left as they are)."""
+    if not path.exists():
+        path.write_text(text, encoding="utf-8")
+        return "recorded"
+    if path.read_bytes() == text.encode("utf-8"):
+        return "unchanged"
+    path.write_text(text, encoding="utf-8")
+    return "updated"
 
 
 def default_header(example: Path) -> list[str]:

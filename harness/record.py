@@ -16,7 +16,7 @@ import asyncio
 import sys
 from pathlib import Path
 
-from harness import outputs, pythons, timeline
+from harness import advice, compare, outputs, pythons, timeline
 from harness.checking import Outcome, Target, check_targets, requirement
 from harness.examples import Example, find_example, find_examples, is_wrong_answer
 from harness.pythons import Version
@@ -45,15 +45,22 @@ def record(examples: list[Example], python: str | None = None, version: Version 
         python = interpreter.path
     outcomes = asyncio.run(check_targets([Target(e, version, python) for e in examples]))
     failures = 0
+    written = []
     for outcome in outcomes:
         status = _record_one(outcome)
         failures += status.startswith("NOT")
         print(f"{status:<14} {Path(outcome.example.relative).parent / outcome.output_path.name}")
+        written.append(status)
         if status.startswith("NOT"):
             print("    " + outcome.message.replace("\n", "\n    "))
         elif not status.startswith("skipped"):
-            failures += _record_timeline(outcome)
-    print(f"\n{len(outcomes)} examples under Python {pythons.text(version)}; review the changes with 'git diff'.")
+            timeline_status = _record_timeline(outcome)
+            failures += timeline_status.startswith("NOT")
+            written.append(timeline_status)
+    summary = f"\n{len(outcomes)} example{'' if len(outcomes) == 1 else 's'} under Python {pythons.text(version)}"
+    if any(status.startswith(("recorded", "updated")) for status in written):
+        summary += "; review what was written with 'git status' (it lists new files too) and 'git diff'"
+    print(summary + ".")
     return 1 if failures else 0
 
 
@@ -63,40 +70,66 @@ def _record_one(outcome: Outcome) -> str:
     if outcome.format_error is not None:
         return "NOT RECORDED"  # the message names the line to fix
     if outcome.verdict.ok:
-        return "unchanged"
-    if outcome.verdict.proposed is None:
+        if outcome.documented.header == compare.restored_header(outcome.documented, outcome.example.path):
+            return "unchanged"
+        return outputs.write(outcome.output_path, outcome.verdict.proposed)  # restores the comment header
+    if outcome.verdict.proposed is None or outcome.run.left_behind:
+        return "NOT RECORDED"  # the message says what it left behind
+    example, version, run = outcome.example, outcome.target.version, outcome.run
+    if advice.needs_newer(run, version) is not None:
+        return "NOT RECORDED"  # the message says which version it needs, and how to declare or record it
+    if outcome.documented is None:
+        return _record_new(outcome)
+    if run.exit_status != outcome.documented.exit_status:
+        _readvise(outcome, advice.status_changed(outcome))
         return "NOT RECORDED"
-    documented_status = outcome.documented.exit_status if outcome.documented else 0
-    if outcome.run.exit_status != documented_status:
-        outcome.message += (
-            f"\nIt exited with status {outcome.run.exit_status}, but its documented output says "
-            f"{documented_status}. If the example is meant to fail, write '0.0 exit "
-            f"{outcome.run.exit_status}' as the only line of {outcome.example.output.name} and record again."
-        )
-        return "NOT RECORDED"
-    version = outcome.target.version
     recorded_with = outputs.recorded_version(outcome.documented)
-    path = outcome.example.output if version == recorded_with else outputs.output_path(outcome.example.path, version)
-    new = not path.exists()
-    path.write_text(outcome.verdict.proposed, encoding="utf-8")
-    return "recorded" if new else "updated"
+    path = example.output if version == recorded_with else outputs.output_path(example.path, version)
+    return outputs.write(path, outcome.verdict.proposed)
 
 
-def _record_timeline(outcome: Outcome) -> int:
-    """Write the run's timeline beside the output (harness/timeline.py); 1 if it could not be."""
+def _record_new(outcome: Outcome) -> str:
+    """The first documented output of an example: for the reference version, or, asked for a newer one, for that.
+
+    It records the status the example exits with (the review shows it).
+    """
+    example, version = outcome.example, outcome.target.version
+    if version < pythons.REFERENCE:
+        _readvise(outcome, f"{example.output.name} is missing: record it first, with '{advice.plain_command(example)}'; "
+                           f"a variant for Python {pythons.text(version)} is recorded only where its output differs.")
+        return "NOT RECORDED"
+    documented = outputs.parse(example.output, outcome.verdict.proposed)
+    if version > pythons.REFERENCE:
+        documented.header.append(f"requires-python: {pythons.text(version)}")
+        documented.declarations["requires-python"] = pythons.text(version)
+    status = outputs.write(example.output, outputs.format_documented(documented))
+    outcome.documented = outputs.parse(example.output)
+    outcome.timeline = timeline.check(outcome)  # recorded with this version too
+    if outcome.run.exit_status != 0:
+        status += f" (it exits with status {outcome.run.exit_status}: make sure it is meant to)"
+    return status
+
+
+def _readvise(outcome: Outcome, what_to_do: str) -> None:
+    outcome.message = compare.report(outcome.documented, outcome.run, outcome.verdict, outcome.example.relative,
+                                     advice.command_for(outcome), what_to_do)
+
+
+def _record_timeline(outcome: Outcome) -> str:
+    """Write the run's timeline beside the output (harness/timeline.py); what was done, as printed."""
     checked = outcome.timeline
     if checked is None or is_wrong_answer(outcome.example.path):
-        return 0  # recorded under another version (outputs.recorded_version), or never shown
+        return ""  # recorded under another version (outputs.recorded_version), or never shown
     where = Path(outcome.example.relative).parent / checked.path.name
     if checked.ok:
         print(f"{'unchanged':<14} {where}")
-        return 0
+        return "unchanged"
     written = timeline.record(checked)
     if written is None:
         print(f"{'NOT RECORDED':<14} {where}\n    " + "\n    ".join(checked.problems))
-        return 1
+        return "NOT RECORDED"
     print(f"{written:<14} {where}")
-    return 0
+    return written
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,16 +9,22 @@ the documented output, ``gather_minimum.py`` → ``gather_minimum.timeline``::
     task Task-1 main():           run 0.0, wait 0.0-1.0, run 1.0, done 1.0
     task Task-2 worker():         run 0.0, wait 0.0-1.0, run 1.0, done 1.0
 
-One line per lane: ``task <name> <coroutine>()``, ``thread <name>``,
-``process <name>``, or ``loop`` (callbacks that held the event loop), then its
+One line per lane: ``task <name> <coroutine>()``; ``callback <function>()``,
+each function of the example that the loop ran as a callback (``call_soon``,
+``call_later``, ``add_reader``, a done callback); ``thread <name>``;
+``process <name>``; or ``loop`` (asyncio's own callbacks that held the event
+loop). When no event loop, other thread or process ran, ``thread MainThread``
+shows the main thread: running, except while it slept in ``time.sleep`` (a
+block; any other blocking call counts as running). Then its
 segments in order, in seconds since the example's code started (as in the
 ``.out`` file, to 0.1 s):
 
 ``run a-b``    its code ran (a task's steps on the event loop; a thread or a
                process: the function it was given, named after the times,
                e.g. ``run 0.1-3.1 time.sleep()``);
-``block a-b``  one step of a task ran 0.1 s or more: the loop ran nothing else
-               (asyncio's debug mode warns from 0.1 s on);
+``block a-b``  one step of a task, or a callback, ran 0.1 s or more: the loop
+               ran nothing else (asyncio's debug mode warns from 0.1 s on);
+               in the main thread's lane, it slept that long;
 ``wait a-b``   a task was suspended, or ready while the loop ran other code;
 ``done t``, ``cancelled t``, ``failed t``, ``pending t``: how a task ended
                (pending: it never finished).
@@ -35,7 +41,8 @@ how and when it ended, and, in order, each block and each wait of a task,
 each run of a thread or process, with both ends in their windows. The run
 may add or lack a block or a wait only if it is no longer than a line may be
 late (a block in the run) or than the rounding (one in the file): so much
-load on the machine adds. A wait that a brief wake-up interrupts is compared
+load on the machine adds. A callback's lane is compared as a task's, the time
+between its runs as waits, and when it last ran: a changed delay moves them. A wait that a brief wake-up interrupts is compared
 as one wait (the wake-ups are drawn, not checked). Sequential code made
 concurrent moves when tasks are created and end; a blocking call adds a
 block: both fail, even when the printed lines stay the same.
@@ -43,21 +50,18 @@ block: both fail, even when the printed lines stay the same.
 
 from __future__ import annotations
 
-import argparse
-import asyncio
 import difflib
 import re
-import statistics
-import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from harness import outputs, pythons
+from harness import outputs
+from harness.timeline_probe import LIMIT as PROBE_LIMIT
 
 SUFFIX = ".timeline"
 BLOCK = 0.1  # a step this long blocks the loop (asyncio's slow_callback_duration)
 MIN_WAIT = 0.05  # shorter waits are left out: they vanish at 0.1 s resolution
-KINDS = ("task", "thread", "process", "loop")
+KINDS = ("task", "callback", "thread", "process", "loop")
 SEGMENTS = ("run", "block", "wait")
 ENDINGS = ("done", "cancelled", "failed", "pending")
 LABEL_WIDTH = 30  # the segments start in this column, unless a lane's name is longer
@@ -143,14 +147,23 @@ def build(run) -> Timeline:
             continue
         notes += [f"the probe could not hook {p}" for p in event.get("probe_problems", [])]
         if event.get("dropped"):
-            notes.append(f"{event['dropped']} records left out (the example does too much to record it all)")
+            notes.append(
+                f"the probe keeps {PROBE_LIMIT:,} records per process, and this run made {event['dropped']:,} more "
+                "(each step of a task, each callback of the example, each job of a thread): what they show is "
+                "missing, and what ran on would look unfinished"
+            )
         if event.get("pid") == main_pid:
             ours.extend(event["tl"])
         else:
             children.append((event.get("pid"), event["tl"]))
     lanes = _task_lanes(ours, rel, exit_time)
-    lanes += _thread_lanes(ours, rel, exit_time)
-    lanes += _process_lanes(ours, children, rel, exit_time)
+    lanes += _callback_lanes(ours, rel)
+    others = _thread_lanes(ours, rel, exit_time) + _process_lanes(ours, children, rel, exit_time)
+    if not others and not any(record[0] in ("task", "step", "callback") for record in ours):
+        # One thread, no event loop: it ran, or slept. (With other threads or processes it may wait
+        # for them in ways the probe does not see: it is not drawn.)
+        lanes += _main_thread_lane(ours, rel, exit_time)
+    lanes += others
     lanes += _loop_lane(ours, rel)
     return Timeline(lanes, version, notes=notes)
 
@@ -201,6 +214,45 @@ def _task_lanes(records: list[list], rel, exit_time: float) -> list[Lane]:
             segments.append(Segment("wait", cursor, ended))
         lanes.append(Lane("task", f"{name} {coroutine}()", tuple(segments), ending, ended))
     return lanes
+
+
+def _steps(spans: list[tuple[float, float]]) -> tuple[Segment, ...]:
+    """Runs and blocks (0.1 s or more) from spans of running; neighbours of a kind less than MIN_WAIT apart are one."""
+    segments: list[Segment] = []
+    for a, b in sorted(spans):
+        kind = "block" if b - a >= BLOCK else "run"
+        last = segments[-1] if segments else None
+        if last is not None and last.kind == kind and a - last.end < MIN_WAIT:
+            segments[-1] = replace(last, end=max(last.end, b))
+        else:
+            segments.append(Segment(kind, a, b))
+    return tuple(segments)
+
+
+def _callback_lanes(records: list[list], rel) -> list[Lane]:
+    """A lane per function of the example that the loop ran as a callback (call_soon, call_later, add_reader...)."""
+    spans: dict[str, list[tuple[float, float]]] = {}
+    for record in records:
+        if record[0] == "callback" and len(record) > 4 and record[4]:
+            spans.setdefault(_call(record[1]), []).append((rel(record[2]), rel(record[3])))
+    return [Lane("callback", name, _steps(found)) for name, found in spans.items()]
+
+
+def _main_thread_lane(records: list[list], rel, exit_time: float) -> list[Lane]:
+    """The main thread of a program that ran no event loop: it ran, except while it slept (a block)."""
+    sleeps = [(rel(r[1]), rel(r[2])) for r in records if r[0] == "sleep"]
+    # Each sleep of 0.1 s or more is a block of its own: one after another, they show as many waits.
+    # Shorter ones in a row are one block if they add up to 0.1 s.
+    blocks = [Segment("block", a, b, "time.sleep()") for a, b in sleeps if b - a >= BLOCK]
+    short = _runs([(a, b, "time.sleep()") for a, b in sleeps if b - a < BLOCK], "block")
+    blocks = sorted(blocks + [s for s in short if s.duration >= BLOCK], key=lambda segment: segment.start)
+    segments: list[Segment] = []
+    cursor = 0.0
+    for block in blocks:
+        segments += [Segment("run", cursor, max(cursor, block.start)), block]
+        cursor = block.end
+    segments.append(Segment("run", cursor, max(cursor, exit_time)))
+    return [Lane("thread", "MainThread", tuple(segments))]
 
 
 def _call(function: str) -> str:
@@ -279,7 +331,12 @@ def _natural(lane: Lane) -> list:
 
 
 def _loop_lane(records: list[list], rel) -> list[Lane]:
-    spans = [(rel(r[2]), rel(r[3]), _call(r[1])) for r in records if r[0] == "callback" and r[3] - r[2] >= BLOCK]
+    """asyncio's own callbacks that held the loop 0.1 s or more (the example's have lanes of their own)."""
+    spans = [
+        (rel(r[2]), rel(r[3]), _call(r[1]))
+        for r in records
+        if r[0] == "callback" and r[3] - r[2] >= BLOCK and not (len(r) > 4 and r[4])
+    ]
     return [Lane("loop", "", _runs(spans, "block"))] if spans else []
 
 
@@ -324,11 +381,12 @@ def format_lane(lane: Lane) -> str:
 def default_header(example: Path, command: str | None = None) -> list[str]:
     command = command or f"make update-examples EXAMPLE={example.stem}"
     return [
-        f"# Timeline of {example.name}: when each task, thread and process ran, in the run",
-        "# that recorded its output. Checked by 'make test'; re-record it (and the output) with",
+        f"# Timeline of {example.name}: when each task, callback, thread and process ran, in the",
+        "# run that recorded its output. Checked by 'make test'; re-record it (and the output) with",
         f"# '{command}'.",
-        "# run: its code ran; block: a step of a task held the event loop 0.1 s or more; wait: a",
-        "# task was suspended, or ready while the loop ran other code. Seconds since its code started.",
+        "# run: its code ran; block: a step of a task or a callback held the event loop 0.1 s or more",
+        "# (a thread's: it slept); wait: a task was suspended, or ready while the loop ran other code.",
+        "# Seconds since its code started.",
     ]
 
 
@@ -370,7 +428,7 @@ def parse(path: Path, text: str | None = None) -> Timeline:
         if not match:
             raise TimelineFormatError(
                 path, lineno,
-                f"cannot read {raw!r}: expected 'python: 3.11' or '<task|thread|process|loop> <name>: <segments>'",
+                f"cannot read {raw!r}: expected 'python: 3.11' or '<{'|'.join(KINDS)}> <name>: <segments>'",
             )
         segments: list[Segment] = []
         ending = ended = None
@@ -479,7 +537,15 @@ def compare_lane(documented: Lane, actual: Lane, rule: outputs.TimingRule) -> li
             f"so {_allowed(rule, documented.ended)}"
         )
     short = lambda segment, documented: negligible(rule, segment, documented)  # noqa: E731
-    if documented.kind != "task":
+    if documented.kind == "callback":
+        # When a callback last ran, and the time between its runs: a changed delay moves them.
+        if not _within(rule, documented.finish, actual.finish):
+            problems.append(
+                f"{label}: last runs at {actual.finish:.2f} s in this run; documented {documented.finish:g} s, "
+                f"so {_allowed(rule, documented.finish)}"
+            )
+        documented, actual = _with_gaps(documented), _with_gaps(actual)
+    elif documented.kind != "task":
         # What a thread or process ran: each run, in order, on time.
         return problems + _pair(rule, label, list(documented.segments), list(actual.segments), short)
     # A task's blocks, then its waits: each documented one must be there, on time; the run may add or
@@ -493,6 +559,16 @@ def compare_lane(documented: Lane, actual: Lane, rule: outputs.TimingRule) -> li
     return problems + _pair(
         rule, label, _joined_waits(documented, rule.early), _joined_waits(actual, rule.late), short
     )
+
+
+def _with_gaps(lane: Lane) -> Lane:
+    """A callback's lane with the time between its runs as waits, to compare as a task's."""
+    segments: list[Segment] = []
+    for segment in lane.segments:
+        if segments and segment.start - segments[-1].end >= MIN_WAIT:
+            segments.append(Segment("wait", segments[-1].end, segment.start))
+        segments.append(segment)
+    return replace(lane, segments=tuple(segments))
 
 
 def _joined_waits(lane: Lane, brief: float) -> list[Segment]:
@@ -606,20 +682,25 @@ def check(outcome) -> TimelineCheck | None:
     rule = documented_output.rule if documented_output is not None else outputs.DEFAULT_RULE
     actual = build(run)
     command = f"make update-examples EXAMPLE={outcome.example.name}"  # records it with that version
+    # An incomplete timeline is never recorded: it would show as finished what did not, or not show it at all.
+    incomplete = [f"the timeline of this run is incomplete, so it cannot be recorded: {note}" for note in actual.notes]
+    if actual.notes:
+        incomplete.append(
+            "make the example do less (fewer iterations, steps or callbacks: a timeline of that many would not "
+            f"be readable either), then run '{command}'"
+        )
     if not path.exists():
-        problems = [f"{path.name} is missing: record it with '{command}' and review it"]
-        return TimelineCheck(path, None, actual, problems, proposal(None, actual, {}, example, command))
+        problems = incomplete or [f"{path.name} is missing: record it with '{command}' and review it"]
+        return TimelineCheck(path, None, actual, problems, None if incomplete else proposal(None, actual, {}, example, command))
     try:
         documented = parse(path)
     except TimelineFormatError as error:
         problems = [f"{error}; fix that line, or delete the file and run '{command}'"]
         return TimelineCheck(path, None, actual, problems, None)
     found = compare(documented, actual, rule)
-    problems = [problem for lane_problems in found.values() for problem in lane_problems]
-    problems += [f"the timeline is incomplete: {note}" for note in actual.notes]
-    return TimelineCheck(
-        path, documented, actual, problems, proposal(documented, actual, found, example, command) if problems else None
-    )
+    problems = [problem for lane_problems in found.values() for problem in lane_problems] + incomplete
+    proposed = proposal(documented, actual, found, example, command) if problems and not incomplete else None
+    return TimelineCheck(path, documented, actual, problems, proposed)
 
 
 def report(result: TimelineCheck, relative: str, command: str) -> str:
@@ -638,124 +719,8 @@ def report(result: TimelineCheck, relative: str, command: str) -> str:
 
 
 def record(result: TimelineCheck | None) -> str | None:
-    """Write the proposed timeline, if any; what was done ('recorded', 'updated'), or None."""
+    """Write the proposed timeline, if any; what was done ('recorded', 'updated', 'unchanged'), or None."""
     if result is None or result.proposed is None:
         return None
-    new = not result.path.exists()
-    result.path.write_text(result.proposed, encoding="utf-8")
-    return "recorded" if new else "updated"
+    return outputs.write(result.path, result.proposed)
 
-
-# --- python -m harness.timeline -----------------------------------------------------------
-
-
-async def _run_examples(examples, timeline: bool):
-    from harness.checking import timeout_for
-    from harness.runner import Job, run_all
-
-    jobs = []
-    for example in examples:
-        documented = outputs.parse(example.output) if example.output.exists() else None
-        jobs.append(Job(example.path, sys.executable, timeout_for(documented),
-                        alone=documented is not None and documented.runs_alone, timeline=timeline))
-    return await run_all(jobs)
-
-
-def overhead(examples, rounds: int, one_at_a_time: bool = False) -> int:
-    """Run the examples with and without the probe, in turns; print how much later lines come with it."""
-    from harness import compare as output_compare
-
-    times: dict[tuple[bool, str, int], list[float]] = {}
-    batches = [[example] for example in examples] if one_at_a_time else [examples]
-    for round_ in range(rounds):
-        for timeline, batch in [(t, b) for b in batches for t in ((False, True) if round_ % 2 == 0 else (True, False))]:
-            for example, run in zip(batch, asyncio.run(_run_examples(batch, timeline))):
-                lines = output_compare.normalized_lines(run)
-                for index, line in enumerate(lines):
-                    times.setdefault((timeline, example.name, index), []).append(line.time)
-                times.setdefault((timeline, example.name, -1), []).append(run.exit_time)
-        print(f"round {round_ + 1}/{rounds} done", file=sys.stderr)
-    line_deltas, exit_deltas, per_example = [], [], {}
-    for (timeline, name, index), values in times.items():
-        if not timeline or (False, name, index) not in times:
-            continue
-        delta = statistics.median(values) - statistics.median(times[False, name, index])
-        (exit_deltas if index == -1 else line_deltas).append(delta)
-        if index == -1:
-            per_example[name] = delta
-    for name, delta in sorted(per_example.items()):
-        print(f"  {name:<36} total time {delta * 1000:+6.1f} ms")
-
-    def summary(deltas):
-        deltas = sorted(deltas)
-        return (f"median {statistics.median(deltas) * 1000:+.1f} ms, mean {statistics.mean(deltas) * 1000:+.1f} ms, "
-                f"min {deltas[0] * 1000:+.1f} ms, max {deltas[-1] * 1000:+.1f} ms")
-
-    how = "one at a time" if one_at_a_time else "all at once, as make test runs them"
-    print(f"{len(examples)} examples, {rounds} runs each way, {how}; with the probe minus without (median over runs):")
-    print(f"  printed lines ({len(line_deltas)}): {summary(line_deltas)}")
-    print(f"  total run time ({len(exit_deltas)}): {summary(exit_deltas)}")
-    return 0
-
-
-def show(examples) -> int:
-    """Run the examples once and print each one's timeline, as it would be recorded."""
-    for example, run in zip(examples, asyncio.run(_run_examples(examples, True))):
-        print(f"== {example.relative}")
-        print(format_timeline(rounded(build(run))), end="")
-    return 0
-
-
-def record_timelines(examples) -> int:
-    """Write the timelines only (make update-examples writes outputs and timelines): 1 if one could not be."""
-    from harness.checking import Target, check_targets
-
-    failures = 0
-    by_version: dict[pythons.Version, list] = {}
-    for example in examples:
-        documented = outputs.parse(example.output) if example.output.exists() else None
-        by_version.setdefault(outputs.recorded_version(documented), []).append(example)
-    for version, chosen in sorted(by_version.items()):
-        interpreter = pythons.find(version)
-        if not interpreter.found:
-            print(pythons.missing_message(interpreter), file=sys.stderr)
-            failures += 1
-            continue
-        targets = [Target(example, version, interpreter.path) for example in chosen]
-        for outcome in asyncio.run(check_targets(targets)):
-            where = Path(outcome.example.relative).with_suffix(SUFFIX)
-            if outcome.timeline is None:
-                print(f"{'NOT RECORDED':<14} {where} (the run failed: {outcome.message.splitlines()[0] if outcome.message else '?'})")
-                failures += 1
-            elif outcome.timeline.ok:
-                print(f"{'unchanged':<14} {where}")
-            elif (written := record(outcome.timeline)) is None:
-                print(f"{'NOT RECORDED':<14} {where}\n    " + "\n    ".join(outcome.timeline.problems))
-                failures += 1
-            else:
-                print(f"{written:<14} {where}")
-    return 1 if failures else 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    from harness.examples import find_example, find_examples
-
-    parser = argparse.ArgumentParser(description="Timelines of the examples' runs.")
-    parser.add_argument("command", choices=["show", "record", "overhead"],
-                        help="show: print fresh timelines; record: re-record the .timeline files only "
-                        "(make update-examples does both outputs and timelines); overhead: time the examples "
-                        "with and without the probe")
-    parser.add_argument("names", nargs="*", help="example names (file stems); all if none")
-    parser.add_argument("--rounds", type=int, default=5, help="overhead: runs each way (default 5)")
-    parser.add_argument("--one-at-a-time", action="store_true", help="overhead: run each example alone")
-    args = parser.parse_intermixed_args(argv)
-    examples = [find_example(name) for name in args.names] if args.names else find_examples(wrong_answers=True)
-    if args.command == "show":
-        return show(examples)
-    if args.command == "record":
-        return record_timelines(examples)
-    return overhead(examples, args.rounds, args.one_at_a_time)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

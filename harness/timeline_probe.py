@@ -6,7 +6,10 @@ printed lines):
 - each asyncio task: when ``loop.create_task`` made it, each step the event
   loop ran (a callback of the loop that resumed its coroutine: from the
   moment the loop called it until it returned), and how it ended;
-- any other callback of the loop that held it for 50 ms or more;
+- each callback of the example that the loop ran (``call_soon``,
+  ``call_later``, ``add_reader``, a done callback...: a function that is not
+  asyncio's own), and any other callback that held the loop 50 ms or more;
+- each ``time.sleep`` of the main thread: when it started and ended;
 - each thread that runs code of the example (not the pools' and asyncio's
   own threads): when it started and ended; each function an executor's
   thread ran (``to_thread``, ``run_in_executor``, ``ThreadPoolExecutor``);
@@ -34,6 +37,7 @@ import os
 import sys
 import threading
 import time
+import types
 import weakref
 
 _now = time.monotonic
@@ -200,8 +204,8 @@ def _install(owner, name, **hooks):
 # --- What a callable is, for a person -----------------------------------------------
 
 
-def describe(function, args=()):
-    """'time.sleep', 'crunch', 'Worker.run': the function a callable will call."""
+def _unwrap(function, args=()):
+    """The function a callable will call, and its arguments: through partials and Context.run."""
     for _ in range(8):
         if isinstance(function, functools.partial):
             args = tuple(function.args) + tuple(args)
@@ -210,8 +214,16 @@ def describe(function, args=()):
             function, args = args[0], args[1:]  # Context.run(function, ...)
         elif getattr(function, "__name__", "") == "_process_chunk" and args:
             function, args = args[0], args[1:]  # ProcessPoolExecutor.map's batches
+        elif isinstance(function, _Sleep):
+            function = function.__wrapped__
         else:
             break
+    return function, args
+
+
+def describe(function, args=()):
+    """'time.sleep', 'crunch', 'Worker.run': the function a callable will call."""
+    function, args = _unwrap(function, args)
     name = getattr(function, "__qualname__", None) or getattr(function, "__name__", None) or type(function).__name__
     module = getattr(function, "__module__", None)
     if module and module not in ("__main__", "builtins", "__mp_main__"):
@@ -277,8 +289,42 @@ def _handle_exit(token):
         if seq is None:  # a Task made without loop.create_task
             seq = _register(task, t0, "first step")
         _add(("step", seq, t0, t1, _ending(task) if task.done() else None))
-    elif t1 - t0 >= SLOW_CALLBACK:
-        _add(("callback", describe(callback), t0, t1))
+    else:
+        own, name = _callback(callback)
+        if own or t1 - t0 >= SLOW_CALLBACK:
+            _add(("callback", name, t0, t1, own))
+
+
+_FUNCTION, _METHOD, _BUILTIN = types.FunctionType, types.MethodType, types.BuiltinFunctionType
+_callbacks = {}  # a callback's code (or a built-in's name and owner) -> (is it the example's, its name)
+
+
+def _callback(callback):
+    """(whether it is the example's, its name): looked up once per function, for it runs for every handle."""
+    kind = type(callback)
+    if kind is _FUNCTION:
+        key = callback.__code__
+    elif kind is _METHOD:
+        key = getattr(callback.__func__, "__code__", None)
+    elif kind is _BUILTIN:
+        key = (callback.__name__, type(callback.__self__))
+    else:
+        key = None  # a partial, Context.run(...): the function inside varies
+    if key is None:
+        return _examples(callback), describe(callback)
+    found = _callbacks.get(key)
+    if found is None:
+        found = _callbacks[key] = (_examples(callback), describe(callback))
+    return found
+
+
+def _examples(callback):
+    """Whether a callback the loop runs is the example's (call_soon, call_later, add_reader...), not asyncio's own."""
+    function, _ = _unwrap(callback)
+    module = getattr(function, "__module__", None)
+    if module is None and getattr(function, "__self__", None) is not None:
+        module = type(function.__self__).__module__  # a method of a C type: a Future's set_result
+    return (module or "").split(".")[0] not in _INTERNAL_PACKAGES + ("_asyncio", "selectors")
 
 
 _TASKS = ()
@@ -401,6 +447,58 @@ def _wrap_process_worker(module):
 # --- Installing ------------------------------------------------------------------------
 
 
+class _Sleep:
+    """time.sleep, noting when the main thread sleeps (a C function: it cannot be recompiled with hooks).
+
+    An object, not a function, so that it behaves as the built-in does: it
+    reads the same (repr, name, doc) and does not bind as a method. A
+    traceback through it (a KeyboardInterrupt during the sleep) would show its
+    frame: the traceback module leaves it out (_patch_traceback).
+    """
+
+    def __init__(self, original):
+        self.__wrapped__ = original
+        self.__doc__, self.__module__ = original.__doc__, original.__module__
+
+    def __call__(self, seconds):
+        if threading.current_thread() is not threading.main_thread() or os.getpid() != _state["pid"]:
+            return self.__wrapped__(seconds)
+        t0 = _now()
+        try:
+            return self.__wrapped__(seconds)
+        finally:
+            _add(("sleep", t0, _now()))
+
+    def __getattr__(self, name):
+        return getattr(self.__wrapped__, name)
+
+    def __repr__(self):
+        return repr(self.__wrapped__)
+
+
+def _patch_sleep(module):
+    module.sleep = _Sleep(module.sleep)
+
+
+_HIDDEN = [_Sleep.__call__.__code__]  # the code of the probe's own wrappers, left out of tracebacks
+
+
+def _patch_traceback(module):
+    """The traceback module's walks over a traceback, without the frames of the probe's wrappers."""
+    for name in ("walk_tb", "_walk_tb_with_full_positions"):  # the second: Python 3.11 and newer
+        original = getattr(module, name, None)
+        if original is None:
+            continue
+
+        def walk(tb, _original=original):
+            for item in _original(tb):
+                if item[0].f_code not in _HIDDEN:
+                    yield item
+
+        functools.update_wrapper(walk, original)
+        setattr(module, name, walk)
+
+
 def _patch_asyncio_tasks(module):
     global _TASKS
     _TASKS = tuple(t for t in (module.Task, getattr(module, "_PyTask", None)) if t is not None)
@@ -421,6 +519,8 @@ def _patch_popen(module):
 
 # What to hook in each module, applied when the example imports it (at once if it is imported).
 _PATCHES = {
+    "time": _patch_sleep,
+    "traceback": _patch_traceback,
     "threading": lambda m: _install(m.Thread, "_bootstrap_inner", enter=_thread_enter, exit=_thread_exit),
     "asyncio.events": lambda m: _install(m.Handle, "_run", enter=_handle_enter, exit=_handle_exit),
     "asyncio.base_events": lambda m: _install(

@@ -2,7 +2,7 @@
 
 Starting an interpreter, importing asyncio and hooking the timeline probe
 cost about 50 ms of CPU, and the harness starts dozens of examples at once on
-few cores. harness/runner.py starts this file once per Python (``python
+few cores. harness/forkserver.py starts this file once per Python (``python
 zygote.py CONTROL_FD [--timeline]``, with the environment it gives examples,
 its standard streams pipes as theirs are), and it:
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from harness import outputs, pythons
+from harness import compare, outputs, pythons
 from harness.checking import Target, check_examples, check_targets
 from harness.examples import Example, find_examples
 from harness.record import record
@@ -114,6 +114,26 @@ CASES = {
         "0.0 out| 10:00:00\n0.2 out| 10:00:00\n0.2 exit 0\n",
         None,
     ),
+    "clock_before_a_full_stop": (
+        """
+        import time
+        print(f"at time: {time.strftime('%X')}.")
+        time.sleep(0.2)
+        print(f"at time: {time.strftime('%X')}.")
+        """,
+        "0.0 out| at time: 04:34:29.\n0.2 out| at time: 04:34:29.\n0.2 exit 0\n",
+        None,
+    ),
+    "clock_before_a_full_stop_wrong": (
+        """
+        import time
+        print(f"at time: {time.strftime('%X')}.")
+        time.sleep(0.2)
+        print(f"at time: {time.strftime('%X')}.")
+        """,
+        "0.0 out| at time: 04:34:29.\n0.2 out| at time: 04:34:35.\n0.2 exit 0\n",
+        "the clock reading's distance from the first is",
+    ),
     "epoch_delta_wrong": (
         """
         import time
@@ -190,6 +210,26 @@ CASES = {
         "0.0 exit 0\n",
         "SyntaxError",
     ),
+    "leaves_a_file": (
+        """
+        from pathlib import Path
+        Path("example.txt").write_text("hello")
+        print(Path("example.txt").read_text())
+        """,
+        "0.0 out| hello\n0.0 exit 0\n",
+        "it left 'example.txt' in its working folder",
+    ),
+    "cleans_up_after_itself": (
+        """
+        import os
+        from pathlib import Path
+        Path("example.txt").write_text("hello")
+        print(Path("example.txt").read_text())
+        os.remove("example.txt")
+        """,
+        "0.0 out| hello\n0.0 exit 0\n",
+        None,
+    ),
     "missing_output": ("""print("hi")""", None, "has no documented output yet"),
     "malformed_output": ("""print("hi")""", "0.0 out| hi\n0.0 exitt 0\n", "malformed_output.out:3: cannot read"),
     "unknown_declaration": (
@@ -198,6 +238,30 @@ CASES = {
         "unknown declaration 'requires-pyton'",
     ),
 }
+
+
+# Each kind of reading, another run's reading of that kind, and what follows it (a duration's unit).
+READINGS = {
+    "clock": ("04:34:29", "04:40:19", ""),
+    "clock with fractions": ("04:34:29.120", "04:40:19.007", ""),
+    "datetime": ("2026-11-30 04:34:29.123456", "2026-11-30 04:40:19.000001", ""),
+    "epoch": ("1764477269.5312", "1764477619.25", ""),
+    "duration": ("1.00", "1.25", " s"),
+    "duration in words": ("1.00", "1.25", " seconds"),
+}
+
+
+@pytest.mark.parametrize("kind", READINGS)
+@pytest.mark.parametrize(
+    "before, after", [("at ", "."), ("", ","), ("(", ")"), ("[", "]"), ("at ", ""), ("at ", " UTC"), ("", ": go")]
+)
+def test_a_reading_is_found_whatever_surrounds_it(kind, before, after):
+    documented, actual, unit = READINGS[kind]
+    after = unit + after
+    readings = compare.match_text(f"{before}{documented}{after}", f"{before}{actual}{after}")
+    assert readings is not None, f"{before}{documented}{after!r} and its other reading compared as text"
+    expected = kind.split()[0]
+    assert [(r.kind, r.documented, r.actual) for r in readings] == [(expected, documented, actual)]
 
 
 def write_cases(folder: Path) -> list[Example]:
@@ -243,6 +307,21 @@ def test_failure_report_names_the_example_and_the_fix(outcomes):
     assert "examples/too_early.py does not match its documented output" in message
     assert "make update-examples EXAMPLE=too_early" in message
     assert "--- " in message and "+++ " in message  # a unified diff
+
+
+def test_examples_run_in_a_scratch_folder(outcomes):
+    """What an example writes into its working folder is not left beside it, and the check names it."""
+    folder = outcomes["leaves_a_file"].example.path.parent
+    assert not (folder / "example.txt").exists()
+    assert outcomes["leaves_a_file"].run.left_behind == ["example.txt"]
+
+
+def test_an_example_that_leaves_files_behind_is_not_recorded(tmp_path, capsys):
+    source = 'open("notes.txt", "w").write("x")\nprint("hi")\n'
+    example = write_example(tmp_path, "litters", source)
+    assert record([example]) == 1
+    assert not example.output.exists()
+    assert "it left 'notes.txt' in its working folder" in capsys.readouterr().out
 
 
 def test_hang_is_killed_on_time(outcomes):
@@ -299,20 +378,21 @@ def interpreter(version):
 def test_version_variant_is_recorded_and_then_checked(tmp_path):
     example = write_example(tmp_path, "versioned", 'import sys\nprint("Python %d.%d" % sys.version_info[:2])\n')
     examples = example.path.parent
+    reference = f"Python {pythons.text(pythons.REFERENCE)}"
     assert record([example]) == 0  # the reference version writes versioned.out
-    assert "Python 3.11" in example.output.read_text()
+    assert reference in example.output.read_text()
 
     older = (3, 9)
     assert record([example], interpreter(older), older) == 0
     variant = outputs.output_path(example.path, older)
-    assert "Python 3.9" in variant.read_text() and "Python 3.11" in example.output.read_text()
+    assert "Python 3.9" in variant.read_text() and reference in example.output.read_text()
     assert record([example], interpreter(older), older) == 0
     assert sorted(p.name for p in examples.iterdir()) == [
         "versioned.3.9.out", "versioned.out", "versioned.py", "versioned.timeline"]
 
-    targets = [Target(example, v, interpreter(v)) for v in [(3, 9), (3, 10), (3, 11)]]
+    targets = [Target(example, v, interpreter(v)) for v in [(3, 9), (3, 10), pythons.REFERENCE]]
     by_version = {o.target.version: o for o in asyncio.run(check_targets(targets))}
-    assert by_version[3, 9].ok and by_version[3, 11].ok
+    assert by_version[3, 9].ok and by_version[pythons.REFERENCE].ok
     assert not by_version[3, 10].ok
     assert "make update-examples EXAMPLE=versioned VERSION=3.10" in by_version[3, 10].message
 
@@ -328,8 +408,9 @@ def test_requires_python_skips_older_versions_with_the_reason(tmp_path):
     assert newer.ok, newer.message
 
 
-def test_example_for_a_newer_python_is_recorded_with_it(tmp_path):
-    """Its documented output is its .out file, recorded with the lowest version it needs."""
+def test_example_for_a_newer_python_is_recorded_with_it(tmp_path, monkeypatch):
+    """Its documented output is its .out file, recorded with the lowest version it needs (newer than the reference)."""
+    monkeypatch.setattr(pythons, "REFERENCE", (3, 11))
     example = write_example(
         tmp_path, "new_api", 'import sys\nprint("Python %d.%d" % sys.version_info[:2])\n',
         "requires-python: 3.12\n0.0 out| Python 3.0\n0.0 exit 0\n",
@@ -384,3 +465,112 @@ def test_cpu_example_on_busy_cores_is_reported_not_judged(tmp_path, monkeypatch)
     assert busy.skipped and "other programs took" in busy.skipped and busy.not_checked_here
     assert waited < 10, f"it waited {waited:.1f} s for free cores; the budget was 1 s"
     assert busy.run.exit_time > 0.75 and "'done' appeared at" in busy.message  # judged, it would have failed
+
+
+def test_recording_restores_the_standard_header(tmp_path):
+    """A .out written by hand, without the comment lines: recording puts them back, before any declaration."""
+    unchanged = write_example(tmp_path, "by_hand", 'print("hi")\n', "0.0 out| hi\n0.0 exit 0\n")
+    changed = write_example(tmp_path, "by_hand_changed", 'print("hello")\n', "timing: late 0.3 s + 10 %, because a test\n"
+                            "0.0 out| hi\n0.0 exit 0\n")
+    assert record([unchanged, changed]) == 0
+    for example in (unchanged, changed):
+        assert outputs.parse(example.output).header[:2] == outputs.default_header(example.path), example.output.read_text()
+    assert outputs.parse(changed.output).declarations == {"timing": "late 0.3 s + 10 %, because a test"}
+    assert outputs.parse(changed.output).lines[0].text == "hello"
+    before = {e: e.output.read_bytes() for e in (unchanged, changed)}
+    assert record([unchanged, changed]) == 0
+    assert {e: e.output.read_bytes() for e in (unchanged, changed)} == before
+
+
+def test_recording_a_new_example_that_hangs_says_what_to_do_next(tmp_path, capsys, monkeypatch):
+    from harness import checking
+
+    monkeypatch.setattr(checking, "DEFAULT_TIMEOUT", 2.0)
+    example = write_example(tmp_path, "hangs_new", 'import time\nprint("waiting")\ntime.sleep(60)\n')
+    assert record([example]) == 1
+    printed = capsys.readouterr().out
+    assert not example.output.exists()
+    assert "fix that, then run 'make update-examples EXAMPLE=hangs_new'" in printed, printed
+    assert "record it with" not in printed and "git diff" not in printed, printed
+    assert "\n1 example under Python" in printed, printed
+
+
+def test_recording_says_how_to_review_new_files(tmp_path, capsys):
+    examples = [write_example(tmp_path, name, f'print("{name}")\n') for name in ("first", "second")]
+    assert record(examples) == 0
+    printed = capsys.readouterr().out
+    assert "2 examples under Python" in printed and "'git status'" in printed, printed
+
+
+# --- What a failure advises ------------------------------------------------------------------
+
+TASK_GROUP = """import asyncio
+
+
+async def main():
+    async with asyncio.TaskGroup() as group:
+        group.create_task(asyncio.sleep(0.1))
+    print("done")
+
+
+asyncio.run(main())
+"""
+
+
+def check_on_every_version(example) -> dict:
+    targets = [Target(example, v, interpreter(v)) for v in pythons.SUPPORTED]
+    return {o.target.version: o for o in asyncio.run(check_targets(targets))}
+
+
+def test_a_failure_on_every_version_advises_one_plain_command(tmp_path):
+    changed = write_example(tmp_path, "changed", 'print("Three")\n', "0.0 out| Two\n0.0 exit 0\n")
+    missing = write_example(tmp_path, "unrecorded", 'print("hi")\n')
+    for example in (changed, missing):
+        for version, outcome in check_on_every_version(example).items():
+            assert not outcome.ok
+            advice = outcome.message.splitlines()[-1]
+            assert advice.endswith(f"make update-examples EXAMPLE={example.name}") or advice.endswith(
+                f"'make update-examples EXAMPLE={example.name}', and review it."), (version, advice)
+            assert "VERSION=" not in outcome.message, (version, outcome.message)
+
+
+def test_a_crash_for_want_of_a_newer_asyncio_advises_requires_python(tmp_path, capsys):
+    example = write_example(tmp_path, "task_group", TASK_GROUP)
+    assert record([example]) == 0  # with the reference version, which has TaskGroup
+    by_version = check_on_every_version(example)
+    for version in [(3, 9), (3, 10)]:
+        message = by_version[version].message
+        assert "asyncio has no 'TaskGroup' before Python 3.11" in message, message
+        assert "'requires-python: 3.11'" in message and "VERSION=" not in message, message
+    capsys.readouterr()
+    assert record([example], interpreter((3, 10)), (3, 10)) == 1
+    printed = capsys.readouterr().out
+    assert "'requires-python: 3.11'" in printed and "exit 1" not in printed.split("+++", 1)[0], printed
+    assert "as the only line" not in printed
+    assert sorted(p.name for p in example.path.parent.iterdir()) == ["task_group.out", "task_group.py", "task_group.timeline"]
+
+
+def test_a_new_example_for_a_newer_python_is_recorded_with_the_version_it_needs(tmp_path, capsys, monkeypatch):
+    """Outputs recorded with 3.11 (as they were), an example that needs 3.12: recording says how, and does it."""
+    monkeypatch.setattr(pythons, "REFERENCE", (3, 11))
+    source = 'import asyncio\nfactory = asyncio.eager_task_factory\nprint("eager")\n'
+    example = write_example(tmp_path, "eager", source)
+    interpreter((3, 11)), interpreter((3, 12))
+    assert record([example]) == 1
+    assert not example.output.exists()
+    assert "Record it with that version: make update-examples EXAMPLE=eager VERSION=3.12" in capsys.readouterr().out
+    assert record([example], version=(3, 12)) == 0
+    documented = outputs.parse(example.output)
+    assert documented.requires_python == (3, 12) and documented.lines[0].text == "eager"
+    assert documented.header[:2] == outputs.default_header(example.path)
+    assert example.path.with_suffix(".timeline").read_text().count("python: 3.12") == 1
+
+
+def test_a_version_that_prints_something_else_advises_a_variant(tmp_path):
+    example = write_example(tmp_path, "versioned", 'import sys\nprint("Python %d.%d" % sys.version_info[:2])\n')
+    assert record([example]) == 0
+    by_version = check_on_every_version(example)
+    assert by_version[pythons.REFERENCE].ok
+    for version in [(3, 9), (3, 12)]:
+        advice = by_version[version].message.splitlines()[-1]
+        assert advice.endswith(f"record a variant for it: make update-examples EXAMPLE=versioned VERSION={pythons.text(version)}"), advice

@@ -14,6 +14,7 @@ import asyncio
 import sys
 import textwrap
 import xml.etree.ElementTree as ElementTree
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,14 @@ from harness.runner import Job, run_all
 from tests.conftest import skip_outcome
 
 EXAMPLES = find_examples()
+
+
+def reference_python() -> str:
+    """The interpreter timelines are recorded and checked with (pythons.REFERENCE)."""
+    found = pythons.find(pythons.REFERENCE)
+    if not found.found:
+        pytest.skip(pythons.missing_message(found))
+    return found.path
 
 
 def version_for(example) -> pythons.Version:
@@ -157,6 +166,53 @@ TWO_TASKS = """
 # One of two concurrent tasks blocks for as long as the other waits: the run takes as long.
 ONE_TASK_BLOCKS = TWO_TASKS.replace("block=False))", "block=True))")
 
+# Callbacks only, that print nothing: a callback that calls itself again later, five more times.
+TICKS = """
+    import asyncio
+
+
+    def tick(loop, left):
+        if left > 1:
+            loop.call_later(1, tick, loop, left - 1)
+
+
+    loop = asyncio.new_event_loop()
+    print("start")
+    loop.call_later(1, tick, loop, 6)
+    loop.call_later(7, loop.stop)
+    loop.run_forever()
+    loop.close()
+    print("stop")
+"""
+
+# No event loop: the main thread sleeps, then prints; or spins on the CPU for as long.
+SLEEPS = """
+    import time
+
+
+    def wait(seconds):
+        time.sleep(seconds)
+
+
+    print("start")
+    wait(0.5)
+    print("middle")
+    wait(0.5)
+    print("end")
+"""
+
+SPINS = SLEEPS.replace("time.sleep(seconds)", "end = time.monotonic() + seconds\n        while time.monotonic() < end:\n            pass")
+
+# No event loop, but threads: the main thread waits for them in a way the probe does not see.
+POOL = """
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+
+    with ThreadPoolExecutor() as pool:
+        print(list(pool.map(time.sleep, [0.5, 0.5])))
+"""
+
 # name: (the example as recorded, the example as run, None if the timeline must match,
 #        else a text the failure report must contain)
 PERTURBATIONS = {
@@ -164,9 +220,18 @@ PERTURBATIONS = {
     "unchanged_blocking": (BLOCKS, BLOCKS, None),
     "made_concurrent": (SEQUENTIAL, CONCURRENT, "task Task-3 work(): starts at 0.00 s in this run; documented 0.5 s"),
     "made_sequential": (CONCURRENT, SEQUENTIAL, "task Task-3 work(): starts at 0.5"),
-    "blocking_call_added": (AWAITS, BLOCKS, "task Task-1 main(): blocks the loop 0.00-0.5"),
+    "blocking_call_added": (AWAITS, BLOCKS, "task Task-1 main(): blocks the loop 0.0"),
     "blocking_call_removed": (BLOCKS, AWAITS, "task Task-1 main(): documented block 0-0.5 s; not in this run"),
-    "blocking_call_in_a_task": (TWO_TASKS, ONE_TASK_BLOCKS, "task Task-3 work(): blocks the loop 0.00-0.5"),
+    "blocking_call_in_a_task": (TWO_TASKS, ONE_TASK_BLOCKS, "task Task-3 work(): blocks the loop 0.0"),
+    "unchanged_callbacks": (TICKS, TICKS, None),
+    "callback_delay_changed": (
+        TICKS, TICKS.replace("call_later(1, tick", "call_later(1.15, tick"), "callback tick(): last runs at 6.9"
+    ),
+    "unchanged_main_thread": (SLEEPS, SLEEPS, None),
+    "unchanged_threads_without_a_loop": (POOL, POOL, None),
+    "main_thread_spins_instead_of_sleeping": (
+        SLEEPS, SPINS, "thread MainThread: documented block 0-0.5 s (time.sleep()); not in this run"
+    ),
 }
 
 
@@ -185,7 +250,7 @@ def perturbed(tmp_path_factory):
     examples = write(folder, {name: before for name, (before, _, _) in PERTURBATIONS.items()})
     assert record(examples) == 0
     write(folder, {name: after for name, (_, after, _) in PERTURBATIONS.items()})
-    return {o.example.name: o for o in asyncio.run(check_examples(examples))}
+    return {o.example.name: o for o in asyncio.run(check_examples(examples, reference_python()))}
 
 
 @pytest.mark.parametrize("name", PERTURBATIONS)
@@ -210,13 +275,21 @@ def test_recorded_timelines_show_the_difference(perturbed):
     assert lanes["Task-3 work()"].split(":", 1)[1].split() == ["run", "0.5,", "wait", "0.5-1.0,", "run", "1.0,", "done", "1.0"]
     blocking = timeline.parse(perturbed["unchanged_blocking"].timeline.path)
     assert [timeline.format_lane(lane).split(":", 1)[1].strip() for lane in blocking.lanes] == ["block 0.0-0.5, done 0.5"]
+    ticks = timeline.parse(perturbed["unchanged_callbacks"].timeline.path)
+    assert [timeline.format_lane(lane) for lane in ticks.lanes] == [
+        f"{'callback tick():':<{timeline.LABEL_WIDTH}} run 1.0, run 2.0, run 3.0, run 4.0, run 5.0, run 6.0"]
+    sleeps = timeline.parse(perturbed["unchanged_main_thread"].timeline.path)
+    assert [timeline.format_lane(lane).split(":", 1)[1].strip() for lane in sleeps.lanes] == [
+        "run 0.0, block 0.0-0.5 time.sleep(), run 0.5, block 0.5-1.0 time.sleep(), run 1.0"]
+    pool = timeline.parse(perturbed["unchanged_threads_without_a_loop"].timeline.path)
+    assert [lane.label for lane in pool.lanes] == ["thread ThreadPoolExecutor-0_0", "thread ThreadPoolExecutor-0_1"]
 
 
 def test_missing_timeline_fails_with_the_command_to_record_it(tmp_path):
     (example,) = write(tmp_path, {"no_timeline": AWAITS})
     assert record([example]) == 0
     timeline.timeline_path(example.path).unlink()
-    (outcome,) = asyncio.run(check_examples([example]))
+    (outcome,) = asyncio.run(check_examples([example], reference_python()))
     assert outcome.ok and not outcome.timeline.ok
     assert "no_timeline.timeline is missing: record it with 'make update-examples EXAMPLE=no_timeline'" in (
         outcome.timeline.problems[0]
@@ -245,6 +318,53 @@ def test_rerecord_of_an_unchanged_example_changes_nothing(tmp_path):
     assert {path: path.read_bytes() for path in files} == before
 
 
+# More steps than the probe keeps records of (timeline_probe.LIMIT): the timeline would be cut short.
+TOO_BUSY = """
+    import asyncio
+
+
+    async def main():
+        for _ in range(STEPS):
+            await asyncio.sleep(0)
+        print("done")
+
+
+    asyncio.run(main())
+"""
+
+
+def test_incomplete_timeline_is_never_recorded(tmp_path, capsys, monkeypatch):
+    from harness import checking
+
+    monkeypatch.setattr(checking, "TIMEOUT_MARGIN", 60.0)  # its steps take seconds on a busy machine
+    (example,) = write(tmp_path, {"too_busy": TOO_BUSY.replace("STEPS", "10")})
+    assert record([example]) == 0
+    path = timeline.timeline_path(example.path)
+    recorded = path.read_bytes()
+    write(tmp_path, {"too_busy": TOO_BUSY.replace("STEPS", "201_000")})
+    capsys.readouterr()
+    assert record([example]) == 1
+    assert path.read_bytes() == recorded
+    printed = capsys.readouterr().out
+    assert "NOT RECORDED   examples/too_busy.timeline" in printed.replace(str(tmp_path.name) + "/", ""), printed
+    assert "the timeline of this run is incomplete, so it cannot be recorded: the probe keeps 200,000 records" in printed
+    path.unlink()  # a new example: nothing is written either
+    assert record([example]) == 1
+    assert not path.exists()
+    assert "too_busy.timeline is missing" not in capsys.readouterr().out
+
+
+def test_rewriting_the_same_bytes_is_unchanged(tmp_path):
+    path = tmp_path / "x.timeline"
+    path.write_text("python: 3.11\n")
+    before = path.stat().st_mtime_ns
+    check = timeline.TimelineCheck(path, None, timeline.Timeline([]), ["a problem"], "python: 3.11\n")
+    assert timeline.record(check) == "unchanged"
+    assert path.stat().st_mtime_ns == before
+    assert timeline.record(replace(check, proposed="python: 3.12\n")) == "updated"
+    assert timeline.record(replace(check, path=tmp_path / "y.timeline")) == "recorded"
+
+
 # --- The probe changes nothing the example prints -----------------------------------------
 
 DEBUG_STACKS = """
@@ -270,14 +390,40 @@ DEBUG_STACKS = """
 """
 
 
+# time.sleep, which the probe wraps: as a value, as a class attribute, and interrupted (a traceback through it).
+SLEEP_SEEN = """
+    import os
+    import signal
+    import threading
+    import time
+
+
+    class Napper:
+        nap = time.sleep  # a built-in function does not bind as a method
+
+
+    print(time.sleep, time.sleep.__name__, time.sleep.__module__, time.sleep.__doc__.splitlines()[0])
+    Napper().nap(0.01)
+    threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGINT)).start()
+    time.sleep(2)
+"""
+
+
 def test_probe_leaves_stacks_and_reprs_as_they_are(tmp_path):
-    (example,) = write(tmp_path, {"debug_stacks": DEBUG_STACKS})
-    with_probe, without = asyncio.run(run_all([Job(example.path, timeline=True), Job(example.path, timeline=False)]))
+    examples = write(tmp_path, {"debug_stacks": DEBUG_STACKS, "sleep_seen": SLEEP_SEEN})
+    jobs = [Job(example.path, timeline=timeline) for example in examples for timeline in (True, False)]
+    runs = asyncio.run(run_all(jobs))
     text = lambda run: [(line.stream, line.text) for line in compare.normalized_lines(run)]  # noqa: E731
+    with_probe, without = runs[0:2]
     assert any("created at debug_stacks.py:11" in line for _, line in text(without))
     assert any("in _run" in line for _, line in text(without))
     assert text(with_probe) == text(without)
     assert with_probe.exit_status == without.exit_status == 0
+    with_probe, without = runs[2:4]
+    assert text(without)[0] == ("out", "<built-in function sleep> sleep time sleep(seconds)")
+    assert text(without)[-1] == ("err", "KeyboardInterrupt") and len(text(without)) == 5, text(without)
+    assert text(with_probe) == text(without)
+    assert with_probe.exit_status == without.exit_status == 1
 
 
 # --- The file format -------------------------------------------------------------------------
@@ -296,6 +442,8 @@ def test_every_kind_of_lane_round_trips(tmp_path):
         timeline.Lane("task", "Task-2 job()", (S("run", 0, 0), S("wait", 0, 1)), "failed", 1.0),
         timeline.Lane("task", "worker 7 fetch()", (S("wait", 0, 2.5),), "cancelled", 2.5),
         timeline.Lane("task", "Task-4 forever()", (S("run", 0, 0), S("wait", 0, 4)), "pending", 4.0),
+        timeline.Lane("callback", "tick()", (S("run", 1, 1), S("block", 2, 2.5))),
+        timeline.Lane("thread", "MainThread", (S("run", 0, 0), S("block", 0, 1, "time.sleep()"), S("run", 1, 1))),
         timeline.Lane("thread", "asyncio_0", (S("run", 0.1, 3.1, "time.sleep()"),)),
         timeline.Lane("process", "ForkProcess-1", (S("run", 0.8, 1.0, "crunch()"), S("run", 1.5, 2, "a() + b()"))),
         timeline.Lane("process", "sh (1)", (S("run", 0, 1),)),
@@ -423,6 +571,33 @@ def test_svg_has_an_accessible_name_description_and_legend():
         "lines printed at that moment (point at it to read them)",
     ]
     assert root.find("details/summary").text == "The timeline as text"
+
+
+def test_main_thread_without_a_loop_is_drawn_blocked():
+    """what_sequential_waits runs no event loop: its main thread, blocked in each sleep, is its one lane."""
+    page = drawing("what_sequential_waits")
+    assert "thread MainThread: time.sleep()" in page
+    words = "thread MainThread: ran at 0.0 s; was blocked in time.sleep() from 0.0 to 1.0 s; ran at 1.0 s;"
+    assert words in page.split("<details>", 1)[1]  # the text version
+    assert "blocked: the thread waited in a blocking call" in page and "blocking the event loop" not in page
+    assert "or was blocked</div>" in page
+
+
+def test_callback_lanes_are_drawn_and_told():
+    S = timeline.Segment
+    ticks = timeline.Timeline(
+        [timeline.Lane("callback", "tick()", (S("run", 1, 1), S("run", 2, 2), S("block", 3, 3.5)))], "3.11")
+    documented = outputs.parse(Path("x.out"), "0.0 out| start\n3.5 exit 0\n")
+    sys.path.insert(0, str(ROOT / "_ext"))
+    try:
+        import timeline as drawing_module
+    finally:
+        sys.path.remove(str(ROOT / "_ext"))
+    page = drawing_module.render_html("ticks.py", ticks, documented, "t-2")
+    told = "callback tick(): ran at 1.0 s; ran at 2.0 s; blocked the event loop from 3.0 to 3.5 s."
+    assert told in page.split("<details>", 1)[1] and told in page.split("<desc", 1)[1]
+    assert page.count('class="tl-run"') == 2 and 'class="tl-lane tl-callback"' in page
+    assert "when each callback ran, waited, or blocked the event loop" in page
 
 
 def test_svg_draws_threads_and_processes_and_a_shared_axis():

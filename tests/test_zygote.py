@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from harness import pythons, runner
+from harness.forkserver import ForkServers
 from harness.runner import ForkServerError, Job, run_all
 
 FRESH = """
@@ -51,7 +52,7 @@ FRESH = """
     fact("file", __file__)
     fact("builtins", type(__builtins__).__name__)
     fact("path0", sys.path[0])
-    fact("cwd", os.getcwd())
+    fact("cwd: another folder, empty", (os.getcwd() != os.path.dirname(__file__), os.listdir()))
     fact("main module", sys.modules["__main__"].__dict__ is globals())
     fact("own session", os.getsid(0) == os.getpid() == os.getpgid(0))
     fact("environment", sorted((k, v) for k, v in os.environ.items() if k.startswith("PYTHON")))
@@ -72,7 +73,7 @@ FRESH = """
     child.start()
     child.join()
     fact("process", (multiprocessing.current_process().name, multiprocessing.parent_process()))
-    fact("original dir", multiprocessing.process.ORIGINAL_DIR)
+    fact("original dir is the cwd", multiprocessing.process.ORIGINAL_DIR == os.getcwd())
     fact("stack depth", len(traceback.extract_stack()))
     fact("atexit handlers", atexit._ncallbacks())
     fact("modules with atexit-like state", "multiprocessing.util" in sys.modules)
@@ -115,10 +116,11 @@ def write(folder: Path, name: str, source: str) -> Path:
 
 def run_fresh(python: str, example: Path, events: Path, timeline: bool = True) -> tuple[list[str], int]:
     """Run the example as the runner did before the fork server: ``python boot.py`` in a new session."""
+    events.with_suffix(".cwd").mkdir()  # an empty working folder, as the runner gives each example
     process = subprocess.Popen(
         [python, str(runner.BOOT), *(["--timeline"] if timeline else []), str(events), str(example)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        cwd=example.parent, env=runner._clean_environment(), start_new_session=True,
+        cwd=events.with_suffix(".cwd"), env=runner.clean_environment(), start_new_session=True,
     )
     assert process.stdout.readline() == runner.READY
     out, err = process.communicate(b"g", timeout=60)
@@ -194,8 +196,8 @@ def test_the_cpu_time_of_each_child_is_reported(tmp_path):
     """)
 
     async def burn():
-        async with runner._ForkServers() as servers:
-            (process,) = await runner._start([("burns", Job(example))], servers, tmp_path)
+        async with ForkServers() as servers:
+            (process,) = await runner.start([("burns", Job(example))], servers, tmp_path)
             before = process.cpu_so_far()
             run = await process.go_and_finish()
             return run, before, process.cpu

@@ -12,17 +12,21 @@ async def job(name, delay, fail=False):
     print(f"{name}: finished")
 
 
-async def main():
-    tasks = [
-        asyncio.create_task(job("broken", 0.3, fail=True)),
-        asyncio.create_task(job("slow", 1)),
-    ]
+async def gather_or_cancel(*coroutines):
+    tasks = [asyncio.create_task(coroutine) for coroutine in coroutines]
     try:
-        await asyncio.gather(*tasks)
-    except BaseException as error:  # a failure, or main() cancelled
+        return await asyncio.gather(*tasks)
+    except BaseException:  # a failure, or the caller cancelled
         for task in tasks:
             task.cancel()  # does nothing to a task that is done
         await asyncio.gather(*tasks, return_exceptions=True)  # all stopped
+        raise
+
+
+async def main():
+    try:
+        await gather_or_cancel(job("broken", 0.3, fail=True), job("slow", 1))
+    except ValueError as error:
         print(f"main: every task stopped; raised {error!r}")
     await asyncio.sleep(1)  # main goes on; does "slow" stop?
 

@@ -7,7 +7,7 @@ SESSIONS = 1_000
 
 def session(number):
     time.sleep(0.5)  # the client thinks for half a second
-    return threading.get_ident()  # which thread served it
+    return threading.current_thread().name  # which thread served it
 
 
 with ThreadPoolExecutor(max_workers=250) as pool:

@@ -10,7 +10,7 @@ BATCH = 500
 
 async def session(number):
     await asyncio.sleep(0.5)  # the client thinks for half a second
-    return threading.get_ident()  # which thread served it
+    return threading.current_thread().name  # which thread served it
 
 
 async def main():

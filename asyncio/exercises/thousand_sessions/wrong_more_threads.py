@@ -9,7 +9,7 @@ SESSIONS = 1_000
 
 def session(number):
     time.sleep(0.5)  # the client thinks for half a second
-    served.append(threading.get_ident())  # which thread served it
+    served.append(threading.current_thread().name)  # which thread served it
 
 
 served = []

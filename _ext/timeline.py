@@ -54,6 +54,8 @@ def timeline_nodes(directive, example: Path) -> list[nodes.Node]:
         documented = outputs.parse(out_path)
     except outputs.OutputFormatError:
         return []  # reported with the output
+    if not documented.timeline:
+        return []  # declared 'no-timeline': it runs without the probe
     fix = f"make update-examples EXAMPLE={example.stem}"  # with the version it is recorded with
     if not path.is_file():
         return directive._warn(f"{example.name} has no timeline {path.name}; create it with '{fix}'")

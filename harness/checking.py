@@ -110,6 +110,7 @@ async def check_targets(targets: list[Target]) -> list[Outcome]:
                 o.target.python,
                 timeout_for(o.documented),
                 alone=o.documented is not None and o.documented.runs_alone,
+                timeline=o.documented is None or o.documented.timeline,
                 expected=o.documented.exit_time if o.documented is not None else None,
             )
             for o in to_run

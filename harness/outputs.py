@@ -36,6 +36,7 @@ DECLARATIONS = {
     "runs-alone": "why the example must not share the machine, e.g. it burns CPU",
     "platforms": "the systems it runs on, and why, e.g. 'Linux, macOS: it uses loop.add_signal_handler'",
     "timing": "a changed timing rule and why, e.g. 'late 0.5 s + 10 %, because ...'",
+    "no-timeline": "why the example runs without the timeline probe, e.g. it starts 10,000 tasks",
 }
 
 _LINE = re.compile(r"^\s*(?P<time>\d+(?:\.\d+)?) (?P<stream>out|err)\|(?: (?P<text>.*))?$")
@@ -117,6 +118,11 @@ class Documented:
     @property
     def runs_alone(self) -> bool:
         return "runs-alone" in self.declarations
+
+    @property
+    def timeline(self) -> bool:
+        """Whether its runs carry the timeline probe (off where thousands of tasks would swamp it)."""
+        return "no-timeline" not in self.declarations
 
 
 PLATFORMS = ("Linux", "macOS", "Windows")

@@ -65,6 +65,10 @@ def test_timeline(example, timeline_outcomes):
     outcome = timeline_outcomes[example, version_for(example)]
     if outcome.skipped is not None:
         skip_outcome(outcome)
+    if outcome.documented is not None and not outcome.documented.timeline:
+        assert outcome.timeline is None, f"{example.relative} declares no-timeline, yet ran with the probe"
+        assert not timeline.timeline_path(example.path).exists(), f"{example.relative} declares no-timeline: delete its .timeline"
+        pytest.skip(f"{example.relative} declares no-timeline: {outcome.documented.declarations['no-timeline']}")
     if outcome.timeline is None:
         status = outcome.run.exit_status if outcome.run is not None else None
         if status is not None and status < 0 and not timeline.timeline_path(example.path).exists():
@@ -295,6 +299,19 @@ def test_missing_timeline_fails_with_the_command_to_record_it(tmp_path):
     assert "no_timeline.timeline is missing: record it with 'make update-examples EXAMPLE=no_timeline'" in (
         outcome.timeline.problems[0]
     )
+
+
+def test_declared_no_timeline_runs_without_the_probe_and_records_none(tmp_path):
+    (example,) = write(tmp_path, {"many_tasks": AWAITS})
+    assert record([example]) == 0
+    timeline.timeline_path(example.path).unlink()
+    text = example.output.read_text()
+    example.output.write_text(text.replace("\n  ", "\nno-timeline: it starts thousands of tasks\n  ", 1))
+    (outcome,) = asyncio.run(check_examples([example]))
+    assert outcome.ok and outcome.timeline is None
+    assert not any("tl" in event for event in outcome.run.events)
+    assert record([example]) == 0
+    assert not timeline.timeline_path(example.path).exists()
 
 
 def test_rerecord_of_an_unchanged_example_changes_nothing(tmp_path):

@@ -75,34 +75,31 @@ def process_cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-class SessionCpu:
-    """CPU used by one session's processes: an example and all it started (fork servers, pool workers).
+def others_cpu(session: int, harness: list[int]) -> dict[str, int] | None:
+    """Clock ticks each process outside an example's session and the harness has used, its reaped children included.
 
-    The runner starts each example in a session of its own, which what it
-    starts keeps (multiprocessing's fork server and workers too), even once
-    orphaned. Sampled every `interval` seconds from /proc, the largest CPU
-    time seen per process; what a process uses after its last sample is missed.
+    Two of these, before and after a run, tell what other programs took
+    (others_seconds), without needing to see the example's own processes
+    (pool workers, multiprocessing's fork server), which may end unseen.
+    None where /proc cannot be read.
     """
+    try:
+        pids = [name for name in os.listdir("/proc") if name.isdigit()]
+    except OSError:
+        return None
+    # init adopts orphans and reaps them: the example's own processes that outlive it (multiprocessing's
+    # fork server) would count as others through its reaped children's time.
+    skip, own = {"1", *(str(pid) for pid in harness)}, str(session)
+    found = {}
+    for pid in pids:
+        fields = _stat_fields(pid)
+        if fields is None or pid in skip or fields[3] == own:
+            continue
+        found[pid] = sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+    return found
 
-    def __init__(self, session: int, interval: float = 0.2):
-        self.session, self.interval = str(session), interval
-        self.seen: dict[str, int] = {}
 
-    def sample(self) -> None:
-        try:
-            pids = [name for name in os.listdir("/proc") if name.isdigit()]
-        except OSError:
-            return
-        for pid in pids:
-            fields = _stat_fields(pid)
-            if fields is not None and fields[3] == self.session:
-                self.seen[pid] = max(self.seen.get(pid, 0), int(fields[11]) + int(fields[12]))
-
-    def seconds(self) -> float:
-        return sum(self.seen.values()) / os.sysconf("SC_CLK_TCK")
-
-    async def follow(self) -> None:
-        """Sample until cancelled."""
-        while True:
-            self.sample()
-            await asyncio.sleep(self.interval)
+def others_seconds(before: dict[str, int], after: dict[str, int]) -> float:
+    """CPU seconds other programs used between two others_cpu() readings (a process new since, all of its)."""
+    ticks = sum(value - before.get(pid, 0) for pid, value in after.items() if value >= before.get(pid, 0))
+    return ticks / os.sysconf("SC_CLK_TCK")

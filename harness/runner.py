@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from harness import admission, cores
-from harness.cores import cpu_times as _cpu_times
 from harness.example_process import BOOT, READY, ExampleProcess, Run, Stalled
 from harness.forkserver import ForkServerError, ForkServers, clean_environment
 
@@ -76,28 +75,24 @@ async def _run_alone(job: Job, servers: ForkServers, folder: Path, name: str, de
     Its interpreter is forked and ready before the cores are sampled: nothing
     but the example runs between the sample and the end. Past the deadline it
     runs once more at most; a run that other programs still disturbed is
-    returned marked so. Other programs' CPU is all the cores' busy time less
-    the example's session (it, and the processes it started: pool workers,
+    returned marked so. Other programs' CPU is what every process outside the
+    example's session (it, and the processes it started: pool workers,
     multiprocessing's fork server) and the harness (this process, reading its
-    records, and the fork servers).
+    records, and the fork servers) used meanwhile, read from /proc before and
+    after: the example's own processes may end between two samples, others'
+    seldom matter when they do.
     """
     for attempt in range(1, ALONE_ATTEMPTS + 1):
         (process,) = await start([(f"{name}-{attempt}", job)], servers, folder)
         await cores.wait_for_idle_cores(deadline)
         harness = [os.getpid(), *servers.pids()]
-        session = cores.SessionCpu(process.pid)
-        following = asyncio.ensure_future(session.follow())
-        before, harness_before = _cpu_times(), sum(map(cores.process_cpu, harness))
+        before = cores.others_cpu(process.pid, harness)
         started = time.monotonic()
-        try:
-            run = await process.go_and_finish()
-        finally:
-            following.cancel()
-        after, harness_after = _cpu_times(), sum(map(cores.process_cpu, harness))
+        run = await process.go_and_finish()
+        after = cores.others_cpu(process.pid, harness)
         if before is None or after is None:
             return run
-        own = max(process.cpu, session.seconds()) - process.cpu_at_release
-        run.others_cpu = max(0.0, cores.busy_seconds(before, after) - own - (harness_after - harness_before))
+        run.others_cpu = cores.others_seconds(before, after)
         run.disturbed = run.others_cpu > OTHERS_ALLOWED * (time.monotonic() - started)
         if not run.disturbed or time.monotonic() >= deadline:
             return run

@@ -181,7 +181,7 @@ class ExampleDirective(SphinxDirective):
         rendered = [example]
         if "no-output" not in self.options:
             rendered.append(outputs.output_path(example))
-            if "no-timeline" not in self.options:
+            if "no-timeline" not in self.options and self._has_timeline(example):
                 rendered.append(timelines.timeline_path(example))
             found = outputs.variants(example)
             rendered.extend(found.values())
@@ -189,6 +189,14 @@ class ExampleDirective(SphinxDirective):
             seen[str(example)] = sorted(str(path) for path in found.values())
         for path in rendered:
             self.env.note_dependency(str(path))
+
+    @staticmethod
+    def _has_timeline(example: Path) -> bool:
+        """False for an example whose output declares 'no-timeline': it has no .timeline to wait for."""
+        try:
+            return outputs.parse(outputs.output_path(example)).timeline
+        except (OSError, outputs.OutputFormatError):
+            return True  # a missing or broken .out is reported with the output; the timeline is expected
 
     def _warn(self, message: str) -> list[nodes.Node]:
         logger.warning(message, location=self.get_location(), type="example", subtype="file")

@@ -440,10 +440,10 @@ print("done")
 
 def test_cpu_example_on_busy_cores_is_reported_not_judged(tmp_path, monkeypatch):
     """Other programs keep both cores busy: a runs-alone example waits, runs again, then says so."""
-    from harness import runner
+    from harness import cores, runner
 
-    if runner._cpu_times() is None:
-        pytest.skip("needs /proc/stat to see other programs' CPU")
+    if cores.others_cpu(1, []) is None:
+        pytest.skip("needs /proc to see other programs' CPU")
     monkeypatch.setattr(runner, "IDLE_WAIT", 1.0)
     example = write_example(tmp_path, "burns", CPU_EXAMPLE, "runs-alone: it burns CPU\n0.5 out| done\n0.5 exit 0\n")
     # Two per core, each in its own session as another user's programs are (the

@@ -18,8 +18,8 @@ def section(title: str) -> str:
 def test_the_annotated_out_file_is_a_valid_out_with_every_kind_of_line():
     text = re.search(r"```text\n(.*?)```", section("The `.out` file"), re.DOTALL).group(1)
     documented = outputs.parse(Path("queue_workers.out"), text)
-    assert set(documented.declarations) | {"runs-alone"} == set(outputs.DECLARATIONS), (
-        "the annotated .out should declare every declaration but runs-alone (described in the list)")
+    assert set(documented.declarations) | {"runs-alone", "no-timeline"} == set(outputs.DECLARATIONS), (
+        "the annotated .out should declare every declaration but runs-alone and no-timeline (described in the list)")
     for declaration in outputs.DECLARATIONS:
         assert f"`{declaration}: " in section("The `.out` file"), f"{declaration} is not explained"
     assert {line.stream for line in documented.lines} == {"out", "err"}

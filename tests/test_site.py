@@ -52,11 +52,11 @@ def test_clean_then_build_again(project_copy):
 
 def test_a_build_with_nothing_changed_is_quiet(project_copy):
     """No "The configuration has changed" nor MyST's settings when nothing changed."""
-    if not (project_copy / "_build" / "html" / "index.html").is_file():
-        assert make(project_copy, "html").returncode == 0
+    # A first build in this folder: a copied _build was pickled for another folder, and rebuilds all.
+    assert make(project_copy, "html").returncode == 0
     again = make(project_copy, "html")
     assert again.returncode == 0, again.stdout + again.stderr
-    output = again.stdout + again.stderr
+    output = re.sub(r"\x1b\[[0-9;]*m", "", again.stdout + again.stderr)  # Sphinx colours its output in CI
     assert "updating environment: 0 added, 0 changed, 0 removed" in output, output
     assert "configuration has changed" not in output, output
     assert "MdParserConfig" not in output, output

@@ -2,7 +2,7 @@ import asyncio
 import threading
 import tracemalloc
 
-COUNT = 1_000
+COUNT = 200
 
 
 def kb_each(before, after):

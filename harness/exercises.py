@@ -167,8 +167,8 @@ def reader_report(path: Path, outcome: Outcome) -> str:
     """What is wrong with an answer, and a diff of the target output against the answer's run."""
     run = outcome.run
     problems = list(outcome.verdict.problems) if outcome.verdict else [outcome.message]
-    target = [line for line in outputs.format_documented(outcome.documented).splitlines()
-              if not line.startswith("#")]
+    # The output lines only: the header's comments and declarations (runs-alone, ...) are not output.
+    target = outputs.format_documented(dataclasses.replace(outcome.documented, header=[])).splitlines()
     answer = [outputs.format_line(line) for line in compare.normalized_lines(run)] if run else []
     if run is not None and run.exit_status is not None and run.timed_out is None:
         answer.append(f"{max(run.exit_time, 0.0):5.1f} exit {run.exit_status}")

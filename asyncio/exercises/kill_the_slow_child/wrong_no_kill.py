@@ -1,5 +1,5 @@
-# hint: One child was still running when the program ended. A timeout stops
-# the waiting, not the child: when asyncio.wait_for gives up, call
+# hint: The slow child was still running when main() ended: a time limit
+# stops the waiting, not the child. When asyncio.wait_for gives up, call
 # child.kill(), then await child.wait() to collect its exit.
 import asyncio
 import sys

@@ -16,7 +16,7 @@ async def handle(name, pool):
 
 
 async def main():
-    with ThreadPoolExecutor(max_workers=1) as pool:  # its thread starts in request 1's task
+    with ThreadPoolExecutor(max_workers=1) as pool:  # one thread, started by request 1
         for name in ["request 1", "request 2"]:
             await asyncio.create_task(handle(name, pool))
 
@@ -24,6 +24,7 @@ async def main():
 if sys.argv[1:] == ["child"]:
     print(f"thread_inherit_context={sys.flags.thread_inherit_context}")
     asyncio.run(main())
-else:  # run this file twice: as the standard build does, and as the free-threaded one does
+else:  # run this file twice: 0 is the standard build's default, 1 the free-threaded one's
     for flag in [0, 1]:
-        subprocess.run([sys.executable, "-X", f"thread_inherit_context={flag}", __file__, "child"], check=True)
+        command = [sys.executable, "-X", f"thread_inherit_context={flag}", __file__, "child"]
+        subprocess.run(command, check=True)

@@ -18,7 +18,7 @@ def worker(thread):
     asyncio.run(main(thread))  # a new event loop, for this thread only
 
 
-threads = [threading.Thread(target=worker, args=(name,)) for name in ("thread 1", "thread 2")]
+threads = [threading.Thread(target=worker, args=(name,)) for name in ["thread 1", "thread 2"]]
 for thread in threads:
     thread.start()
 for thread in threads:

@@ -17,7 +17,7 @@ def worker(name):
         print(f"{name}: RuntimeError: {error}")
 
 
-threads = [threading.Thread(target=worker, args=(name,)) for name in ("thread 1", "thread 2")]
+threads = [threading.Thread(target=worker, args=(name,)) for name in ["thread 1", "thread 2"]]
 for thread in threads:
     thread.start()
     time.sleep(0.1)

@@ -12,7 +12,8 @@ else:
     print("sys._is_gil_enabled(): missing; every build has the GIL")
 
 # Asking the same interpreter to start without its GIL.
-child = subprocess.run([sys.executable, "-X", "gil=0", "-c", "pass"], capture_output=True, text=True)
+command = [sys.executable, "-X", "gil=0", "-c", "pass"]
+child = subprocess.run(command, capture_output=True, text=True)
 if child.returncode:
     print("python -X gil=0:", child.stderr.splitlines()[0])
 else:

@@ -228,7 +228,20 @@ def _install_probe(boot):
     boot._load_timeline_probe = lambda: types.SimpleNamespace(install=install, flush=probe.flush)
 
 
+def _answer_ctrl_c():
+    """Make Ctrl-C raise KeyboardInterrupt, as in an interpreter started from a terminal.
+
+    A shell starts its background jobs (``make test &``, nohup) with SIGINT
+    ignored; an interpreter that starts so keeps ignoring it, and an example
+    that interrupts itself with SIGINT would wait for ever. The children
+    inherit the handler.
+    """
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def main():
+    _answer_ctrl_c()
     timeline = sys.argv[2:3] == ["--timeline"]
     control = socket.socket(fileno=int(sys.argv[1]))
     boot = _load_boot()

@@ -128,6 +128,11 @@ def after_failure(outcome, by_version: dict) -> str:
             "A run that is killed is never recorded: find where it waits (it printed the lines above before it "
             f"was killed), fix that, then run '{command_for(outcome)}'."
         )
+    if run.left_behind or run.left_running:
+        return (
+            "A run that leaves files or processes behind is never recorded: fix the example as said above, "
+            f"then run '{command_for(outcome)}'."
+        )
     missing = needs_newer(run, version)
     if missing is not None and outcome.documented is not None:
         return declare_requirement(example, *missing, outcome.documented)

@@ -9,7 +9,8 @@ in the order the example wrote them, as a terminal shows them.
 
 With ``--timeline`` first (``python boot.py --timeline EVENTS_FILE
 EXAMPLE.py``), it also loads timeline_probe.py, which records when each
-asyncio task, thread and process ran, and writes that to EVENTS_FILE at exit.
+asyncio task, thread and process ran, and writes that to EVENTS_FILE at exit
+(the interpreters multiprocessing starts append their processes' records to it).
 
 The example runs as ``__main__`` with its own file name, ``sys.argv`` and
 ``sys.path[0]``; if it raises, the traceback is printed without this file's
@@ -169,7 +170,7 @@ def main():
     probe = None
     if timeline:
         probe = _load_timeline_probe()
-        probe.install(events.emit)
+        probe.install(events.emit, os.path.abspath(events_path))
     _wait_for_go()
     status = 0
     events.emit(start=time.monotonic())

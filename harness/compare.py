@@ -227,8 +227,7 @@ def verdict(doc: Documented | None, run: Run) -> Verdict:
             header=default_header(run.example),
         )
         problems.append(f"{run.example.name} has no documented output yet")
-        if run.left_behind:
-            problems.append(left_behind(run))
+        problems.extend(leftover_problems(run))
         return Verdict(problems, None if run.timed_out is not None else format_documented(fresh))
 
     rule = doc.rule
@@ -255,8 +254,7 @@ def verdict(doc: Documented | None, run: Run) -> Verdict:
                     text=line.text if index in reading_problems else documented.text,
                 )
             )
-    if run.left_behind:
-        problems.append(left_behind(run))
+    problems.extend(leftover_problems(run))
     if run.exit_status != doc.exit_status and run.timed_out is None:
         problems.append(f"exit status {run.exit_status}; documented {doc.exit_status}")
     low, high = rule.window(doc.exit_time)
@@ -274,6 +272,20 @@ def verdict(doc: Documented | None, run: Run) -> Verdict:
         exit_time=doc.exit_time if keep_exit else _rounded(run.exit_time),
     )
     return Verdict(problems, None if run.timed_out is not None else format_documented(proposed))
+
+
+def leftover_problems(run: Run) -> list[str]:
+    """What the run left behind it: files in its working folder, processes still running."""
+    return ([left_behind(run)] if run.left_behind else []) + ([left_running(run)] if run.left_running else [])
+
+
+def left_running(run: Run) -> str:
+    return (
+        f"it left {len(run.left_running)} process{'' if len(run.left_running) == 1 else 'es'} running after it "
+        f"exited ({'; '.join(run.left_running)}), killed by the check: an example must end what it starts; "
+        "wait for each child process it starts (after proc.kill() on a timeout, await proc.wait()) and close "
+        "its servers (server.close(), then await server.wait_closed())"
+    )
 
 
 def left_behind(run: Run) -> str:

@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness import cores
+from harness import cores, leftovers
 from harness.forkserver import ForkServer, ForkServers, kill_group
 from harness.outputs import Line
 
@@ -56,6 +56,7 @@ class Run:
     cpu: float | None = None  # CPU seconds it and the children it waited for used, from the fork on
     released: float | None = None  # time.monotonic() when the runner released it
     left_behind: list[str] = field(default_factory=list)  # what it left in its scratch working folder
+    left_running: list[str] = field(default_factory=list)  # processes of its session alive after it exited
 
 
 def read_events(path: Path) -> list[dict]:
@@ -230,7 +231,18 @@ class ExampleProcess:
         kill_group(self.pid)
 
     async def _output_closed(self, released: float, exited: float) -> None:
-        """Wait for end of file on its stdout and stderr: processes it started may hold them, until its timeout."""
+        """Wait for end of file on its stdout and stderr, and name what it left running.
+
+        Processes it started and left running may hold its pipes: they are
+        killed after leftovers.GRACE and named in run.left_running. A process
+        that left its session may hold them until the example's timeout.
+        """
+        try:
+            await asyncio.wait_for(asyncio.shield(self.readers), leftovers.GRACE)
+        except asyncio.TimeoutError:
+            pass
+        held = not self.readers.done()  # then GRACE has passed already
+        self.run.left_running = await leftovers.left_running(self.pid, grace=0 if held else leftovers.GRACE)
         left = max(released + self.timeout - time.monotonic(), OUTPUT_GRACE)
         try:
             await asyncio.wait_for(asyncio.shield(self.readers), left)

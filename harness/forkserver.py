@@ -42,6 +42,8 @@ def resolve(future: asyncio.Future, result=None, error: BaseException | None = N
     if not future.done():
         if error is not None:
             future.set_exception(error)
+            # Whoever waits gets the error; a waiter that already gave up (a Stalled run) need not be warned about.
+            future.add_done_callback(lambda done: done.exception())
         else:
             future.set_result(result)
 

@@ -73,7 +73,7 @@ def _record_one(outcome: Outcome) -> str:
         if outcome.documented.header == compare.restored_header(outcome.documented, outcome.example.path):
             return "unchanged"
         return outputs.write(outcome.output_path, outcome.verdict.proposed)  # restores the comment header
-    if outcome.verdict.proposed is None or outcome.run.left_behind:
+    if outcome.verdict.proposed is None or outcome.run.left_behind or outcome.run.left_running:
         return "NOT RECORDED"  # the message says what it left behind
     example, version, run = outcome.example, outcome.target.version, outcome.run
     if advice.needs_newer(run, version) is not None:

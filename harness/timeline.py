@@ -156,6 +156,7 @@ def build(run) -> Timeline:
             ours.extend(event["tl"])
         else:
             children.append((event.get("pid"), event["tl"]))
+    notes = list(dict.fromkeys(notes))  # each spawned worker reports what its probe could not do
     lanes = _task_lanes(ours, rel, exit_time)
     lanes += _callback_lanes(ours, rel)
     others = _thread_lanes(ours, rel, exit_time) + _process_lanes(ours, children, rel, exit_time)

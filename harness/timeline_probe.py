@@ -14,9 +14,11 @@ printed lines):
   own threads): when it started and ended; each function an executor's
   thread ran (``to_thread``, ``run_in_executor``, ``ThreadPoolExecutor``);
 - each process: a ``subprocess`` child from the call that started it to its
-  exit; a
-  ``multiprocessing`` child (forked) from start to end, and each function a
-  ``ProcessPoolExecutor`` worker ran.
+  exit; a ``multiprocessing`` child from start to end, and each function a
+  ``ProcessPoolExecutor`` worker ran. A child forked from the example has the
+  probe already; one that multiprocessing starts in a fresh interpreter (its
+  fork server, the default on Linux from Python 3.14 on, and the children it
+  forks; or "spawn") is given it: see _wrap_spawnv_passfds.
 
 Records are kept in memory (a tuple appended to a list: about a microsecond
 each) and written to the events file at the end, as one event
@@ -33,6 +35,8 @@ where each task was created) reads exactly as without the probe. Python
 import atexit
 import contextvars
 import functools
+import json
+import marshal
 import os
 import sys
 import threading
@@ -43,7 +47,9 @@ import weakref
 _now = time.monotonic
 _records = []
 LIMIT = 200000  # records per process; past it the timeline is marked incomplete
-_state = {"emit": None, "pid": None, "dropped": 0, "problems": [], "flushed": False}
+# emit: writes an event; pid: the example's process; events_path: the file emit writes to, for the
+# interpreters multiprocessing starts (None: they are not recorded).
+_state = {"emit": None, "pid": None, "dropped": 0, "problems": [], "flushed": False, "events_path": None}
 _seqs = weakref.WeakKeyDictionary()  # task -> its number in the records
 _counter = [0]
 SLOW_CALLBACK = 0.05  # a callback that is not a task's step is recorded from this long
@@ -99,9 +105,37 @@ def _hook(owner, name, enter, exit=None, ret=None):
     ret(token, value)``. The original statements keep their file, lines and
     columns.
     """
+    original = owner.__dict__[name]
+    code = original.__code__
+    key = (original.__module__, original.__qualname__, code.co_filename, code.co_firstlineno,
+           exit is not None, ret is not None)
+    factory = _factories.get(key)
+    if factory is None:
+        factory = _factories[key] = _factory(original, name, exit, ret)
+    namespace = {}
+    exec(factory, original.__globals__, namespace)
+    replacement = namespace["_tl_factory"](enter, exit, ret)
+    replacement.__qualname__ = original.__qualname__
+    replacement.__dict__.update(original.__dict__)
+    if sys.version_info >= (3, 11):
+        replacement.__code__ = replacement.__code__.replace(co_qualname=code.co_qualname)
+    setattr(owner, name, replacement)
+
+
+# (module, qualified name, file, first line, hooks at exit, at return) of a hooked function -> the code that
+# makes its replacement.
+# The interpreters multiprocessing starts get those of their hooks with the probe (_payload): they
+# hook the same functions of the same files without parsing them.
+_factories = {}
+
+
+def _factory(original, name, exit, ret):
+    """The compiled ``_tl_factory(_tl_enter, _tl_exit, _tl_ret)`` that returns original's function with hooks.
+
+    Only whether exit and ret are given matters here: the hooks are its arguments.
+    """
     import ast
 
-    original = owner.__dict__[name]
     code = original.__code__
     if code.co_freevars:
         raise _NotInstrumentable(f"{original.__qualname__} is a closure")
@@ -150,14 +184,7 @@ def _hook(owner, name, enter, exit=None, ret=None):
     factory = factory_module.body[0]
     factory.body = [function, ast.Return(ast.Name(name, ast.Load()))]
     ast.fix_missing_locations(factory_module)
-    namespace = {}
-    exec(compile(factory_module, code.co_filename, "exec"), original.__globals__, namespace)
-    replacement = namespace["_tl_factory"](enter, exit, ret)
-    replacement.__qualname__ = original.__qualname__
-    replacement.__dict__.update(original.__dict__)
-    if sys.version_info >= (3, 11):
-        replacement.__code__ = replacement.__code__.replace(co_qualname=code.co_qualname)
-    setattr(owner, name, replacement)
+    return compile(factory_module, code.co_filename, "exec")
 
 
 def _definition(filename, first):
@@ -439,9 +466,158 @@ def _wrap_process_worker(module):
     def _process_worker(call_queue, *args, **kwargs):
         return original(_TimedQueue(call_queue), *args, **kwargs)
 
-    # Pickled by reference, as the original is (by a spawned worker, which runs without the probe).
+    # Pickled by reference, as the original is: a worker started in a fresh interpreter finds its own
+    # probe's wrapper there.
     _process_worker.__module__, _process_worker.__qualname__ = original.__module__, original.__qualname__
     module._process_worker = _process_worker
+
+
+# --- Interpreters multiprocessing starts: its fork server, spawned children ---------------------
+
+# The -c code multiprocessing gives the fresh interpreters that start its processes.
+_CHILD_COMMANDS = ("from multiprocessing.forkserver import main", "from multiprocessing.spawn import spawn_main")
+_CHILD_PATCHES = ("multiprocessing.process", "concurrent.futures.process")  # what such an interpreter hooks
+PIPE_CAPACITY = 65536  # bytes a pipe holds on Linux unless enlarged
+_child_code = [None]  # this file, compiled: the child runs it without compiling
+
+# Run first by such an interpreter, before multiprocessing's own code: it reads the compiled probe from
+# a pipe and installs it (install_child). Whatever fails, multiprocessing's code runs after it as usual.
+_PRELUDE = """\
+def _timeline_probe(fd, events, home):
+    import marshal, os, sys
+    data = b""
+    try:
+        while True:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            data += chunk
+        python, _, data = data.partition(b"\\0")
+        if python.decode() != sys.version:
+            raise RuntimeError("it runs another Python than the example: " + sys.version)
+        code, factories = marshal.loads(data)
+        probe = type(os)("_boot_timeline_probe")
+        exec(code, probe.__dict__)
+        probe.install_child(events, home, factories)
+    except Exception as error:
+        import json
+        problem = "multiprocessing's child interpreter: " + repr(error)
+        try:
+            out = os.open(events, os.O_WRONLY | os.O_APPEND)
+            os.write(out, (json.dumps({"tl": [], "pid": os.getpid(), "probe_problems": [problem]}) + "\\n").encode())
+            os.close(out)
+        except OSError:
+            pass
+    finally:
+        os.close(fd)
+_timeline_probe(%d, %r, %d)
+del _timeline_probe
+"""
+
+
+def _compile_for_children():
+    """This file's code, compiled once: a fresh interpreter loads it marshalled in microseconds, not milliseconds."""
+    try:
+        with open(__file__, encoding="utf-8") as source:
+            _child_code[0] = compile(source.read(), __file__, "exec", dont_inherit=True)
+    except Exception as error:
+        _state["problems"].append(f"the probe for multiprocessing's child interpreters: {error!r}")
+
+
+def _payload():
+    """What a child interpreter reads from its pipe: this Python's version, then this file's code and its hooks'."""
+    factories = {key: code for key, code in _factories.items() if key[0] in _CHILD_PATCHES}
+    if tuple(factories) not in _payloads:  # made once (a quarter of a millisecond), before the example starts
+        _payloads.clear()
+        _payloads[tuple(factories)] = sys.version.encode() + b"\0" + marshal.dumps((_child_code[0], factories))
+    return _payloads[tuple(factories)]
+
+
+_payloads = {}  # the hooks it holds -> the payload
+
+
+def _with_prelude(args, fd):
+    """The command line with the prelude before multiprocessing's -c code; None if it starts none of its children."""
+    args = list(args)
+    for index, arg in enumerate(args[:-1]):
+        if arg == "-c" and isinstance(args[index + 1], str) and any(c in args[index + 1] for c in _CHILD_COMMANDS):
+            args[index + 1] = _PRELUDE % (fd, _state["events_path"], _state["pid"]) + args[index + 1]
+            return args
+    return None
+
+
+def _wrap_spawnv_passfds(module):
+    """multiprocessing.util.spawnv_passfds, giving the probe to the fork server or a spawned child it starts.
+
+    Through it multiprocessing starts its fork server (``forkserver.ensure_running``)
+    and each "spawn" child (``popen_spawn_posix``). The interpreter gets, on an
+    inherited pipe, this file compiled in the example's process, and runs the
+    prelude first. Its own environment, arguments and path stay as they were.
+
+    The file is compiled here, when multiprocessing.util is imported: in
+    general as the example's imports are, before its code starts; and only in
+    the examples that use multiprocessing (compiling moves where later objects
+    are allocated, and with them the order of a set of coroutines, which
+    asyncio.as_completed makes into tasks).
+    """
+    original = module.spawnv_passfds
+    _compile_for_children()
+    if _child_code[0] is not None:
+        _payload()
+
+    def spawnv_passfds(path, args, passfds):
+        if _state["events_path"] is None or _child_code[0] is None or os.getpid() != _state["pid"] \
+                or _with_prelude(args, 0) is None:
+            return original(path, args, passfds)
+        read, write = os.pipe()
+        try:
+            os.set_blocking(write, False)  # if it does not fit, no lane rather than a hang
+            data = _payload()
+            if len(data) > PIPE_CAPACITY:  # 48 kB on Python 3.15
+                import fcntl
+
+                fcntl.fcntl(write, getattr(fcntl, "F_SETPIPE_SZ", 1031), len(data))  # Linux
+            if os.write(write, data) != len(data):
+                raise ValueError(f"a pipe took less than the compiled probe ({len(data):,} bytes)")
+            changed = _with_prelude(args, read)
+        except Exception as error:
+            _state["problems"].append(f"the probe for multiprocessing's child interpreters: {error!r}")
+            changed = None
+        finally:
+            os.close(write)
+        try:
+            if changed is None:
+                return original(path, args, passfds)
+            return original(path, changed, list(passfds) + [read])
+        finally:
+            os.close(read)
+
+    spawnv_passfds.__module__, spawnv_passfds.__qualname__ = original.__module__, original.__qualname__
+    spawnv_passfds.__doc__, spawnv_passfds.__wrapped__ = original.__doc__, original
+    _HIDDEN.append(spawnv_passfds.__code__)
+    module.spawnv_passfds = spawnv_passfds
+
+
+def install_child(events_path, home_pid, factories):
+    """In an interpreter multiprocessing started for the example: record its processes and their jobs.
+
+    Only those hooks: what else the interpreter runs is not drawn, as for a
+    forked child. home_pid is the example's process, which starts no process
+    through them. The fork server writes nothing (it has no atexit flush); each
+    process it forks writes its records when it ends, as a forked child does.
+    A hook that fails here failed in the example's process too, and is noted
+    there. factories are the example's compiled hooks (_factories), which the
+    same Python's same files need: hooking takes no parsing here.
+    """
+    _factories.update(factories)
+    fd = os.open(events_path, os.O_WRONLY | os.O_APPEND)
+
+    def emit(**event):  # as boot.py's events: one write per event
+        os.write(fd, (json.dumps(event) + "\n").encode("utf-8"))
+
+    _state.update(emit=emit, pid=home_pid, flushed=True)
+    _hook_modules({name: _PATCHES[name] for name in _CHILD_PATCHES})
+    os.register_at_fork(after_in_child=_forget_parents_records)
 
 
 # --- Installing ------------------------------------------------------------------------
@@ -536,6 +712,7 @@ _PATCHES = {
     "multiprocessing.process": lambda m: _install(
         m.BaseProcess, "_bootstrap", enter=_process_enter, exit=_process_exit
     ),
+    "multiprocessing.util": _wrap_spawnv_passfds,
 }
 
 
@@ -582,16 +759,25 @@ def _apply(patch, module):
         _state["problems"].append(f"{module.__name__}: {error!r}")
 
 
-def install(emit):
-    """Hook asyncio, threads and processes as they are imported; write the records with emit(**event)."""
-    _state["emit"], _state["pid"] = emit, os.getpid()
+def install(emit, events_path=None):
+    """Hook asyncio, threads and processes as they are imported; write the records with emit(**event).
+
+    events_path is the file emit appends to: the interpreters multiprocessing
+    starts (its fork server, "spawn") append their processes' records to it.
+    """
+    _state.update(emit=emit, pid=os.getpid(), events_path=events_path)
+    _hook_modules(dict(_PATCHES))
+    os.register_at_fork(after_in_child=_forget_parents_records)
+    atexit.register(flush)  # after the threads that outlive the example's main code
+
+
+def _hook_modules(patches):
+    """Apply each patch to its module: at once if it is imported, else when it is."""
     pending = {}
-    for name, patch in _PATCHES.items():
+    for name, patch in patches.items():
         if name in sys.modules:
             _apply(patch, sys.modules[name])
         else:
             pending[name] = patch
     if pending:
         sys.meta_path.insert(0, _PatchOnImport(pending))
-    os.register_at_fork(after_in_child=_forget_parents_records)
-    atexit.register(flush)  # after the threads that outlive the example's main code

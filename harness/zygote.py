@@ -209,26 +209,39 @@ def _install_probe(boot):
     install(emit) in each example's interpreter, which recompiles a dozen
     standard-library functions with hooks: about 15 ms each time. Here the
     probe is loaded and installed before forking. In the child, boot.py's
-    ``_load_timeline_probe()`` returns it with an install(emit) that binds what
-    install binds to the process: the writer, the process id, and the state
+    ``_load_timeline_probe()`` returns it with an install(emit, events_path) that binds what
+    install binds to the process: the writer and its file, the process id, and the state
     the probe's own at-fork handler reset (its records, and the hooks that
     could not be installed, which the first flush reports).
     """
     probe = boot._load_timeline_probe()
-    if set(probe._state) != {"emit", "pid", "dropped", "problems", "flushed"}:
+    if set(probe._state) != {"emit", "pid", "dropped", "problems", "flushed", "events_path"}:
         raise SystemExit(f"timeline_probe.py keeps other state than {__file__} knows how to bind to a child")
     probe.install(lambda **event: None)  # the server itself records nothing
     problems = list(probe._state["problems"])
 
-    def install(emit):
+    def install(emit, events_path=None):
         del probe._records[:]
-        probe._state.update(emit=emit, pid=os.getpid(), flushed=False, dropped=0)
+        probe._state.update(emit=emit, pid=os.getpid(), flushed=False, dropped=0, events_path=events_path)
         probe._state["problems"][:] = problems
 
     boot._load_timeline_probe = lambda: types.SimpleNamespace(install=install, flush=probe.flush)
 
 
+def _answer_ctrl_c():
+    """Make Ctrl-C raise KeyboardInterrupt, as in an interpreter started from a terminal.
+
+    A shell starts its background jobs (``make test &``, nohup) with SIGINT
+    ignored; an interpreter that starts so keeps ignoring it, and an example
+    that interrupts itself with SIGINT would wait for ever. The children
+    inherit the handler.
+    """
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def main():
+    _answer_ctrl_c()
     timeline = sys.argv[2:3] == ["--timeline"]
     control = socket.socket(fileno=int(sys.argv[1]))
     boot = _load_boot()

@@ -1,5 +1,6 @@
 import asyncio
 import os
+import signal
 
 import pytest
 
@@ -8,6 +9,12 @@ from harness.checking import Target, check_targets
 from harness.examples import find_examples
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+# Interpreters the tests start directly stand for 'python example.py' typed in a terminal, which turns
+# Ctrl-C into KeyboardInterrupt: they must not inherit SIGINT ignored from a background 'make test &'.
+# (A handler, unlike 'ignored', is reset to the default by exec.)
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def skip_outcome(outcome) -> None:

@@ -230,6 +230,37 @@ CASES = {
         "0.0 out| hello\n0.0 exit 0\n",
         None,
     ),
+    "leaves_a_child": (
+        """
+        import subprocess, sys
+        subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"], stdout=subprocess.DEVNULL)
+        print("started")
+        """,
+        "0.0 out| started\n0.0 exit 0\n",
+        "it left 1 process running after it exited (pid ",
+    ),
+    "leaves_a_server": (
+        """
+        import subprocess, sys
+        server = "import socket, time; s = socket.create_server(('127.0.0.1', 0)); print(flush=True); time.sleep(30)"
+        child = subprocess.Popen([sys.executable, "-c", server], stdout=subprocess.PIPE)
+        child.stdout.readline()
+        print("listening")
+        """,
+        "0.0 out| listening\n0.0 exit 0\n",
+        ", listening on 127.0.0.1:",
+    ),
+    "waits_for_its_child": (
+        """
+        import subprocess, sys
+        child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"], stdout=subprocess.DEVNULL)
+        print("started")
+        child.kill()
+        child.wait()
+        """,
+        "0.0 out| started\n0.0 exit 0\n",
+        None,
+    ),
     "missing_output": ("""print("hi")""", None, "has no documented output yet"),
     "malformed_output": ("""print("hi")""", "0.0 out| hi\n0.0 exitt 0\n", "malformed_output.out:3: cannot read"),
     "unknown_declaration": (
@@ -314,6 +345,24 @@ def test_examples_run_in_a_scratch_folder(outcomes):
     folder = outcomes["leaves_a_file"].example.path.parent
     assert not (folder / "example.txt").exists()
     assert outcomes["leaves_a_file"].run.left_behind == ["example.txt"]
+
+
+def test_what_an_example_leaves_running_is_named_and_killed(outcomes):
+    for name in ("leaves_a_child", "leaves_a_server"):
+        (described,) = outcomes[name].run.left_running
+        pid = int(described.split()[1])
+        assert "-c import" in described, described  # its command line
+        assert not Path(f"/proc/{pid}").exists() or Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] == "Z"
+    assert outcomes["waits_for_its_child"].run.left_running == []
+    assert "A run that leaves files or processes behind is never recorded" in outcomes["leaves_a_server"].message
+
+
+def test_an_example_that_leaves_a_process_running_is_not_recorded(tmp_path, capsys):
+    source = 'import subprocess, sys\nsubprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"], stdout=subprocess.DEVNULL)\n'
+    example = write_example(tmp_path, "forgets_its_child", source)
+    assert record([example]) == 1
+    assert not example.output.exists()
+    assert "it left 1 process running" in capsys.readouterr().out
 
 
 def test_an_example_that_leaves_files_behind_is_not_recorded(tmp_path, capsys):

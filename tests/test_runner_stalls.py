@@ -142,15 +142,18 @@ def test_output_held_open_by_a_process_in_another_session(tmp_path, monkeypatch)
     assert time.monotonic() - started < 10
 
 
-def test_output_held_open_in_its_own_session_ends_with_its_timeout(tmp_path):
-    """A process it started in its session, still writing at the timeout, is killed with it: a timed-out run."""
+def test_output_held_open_by_a_process_it_left_running_ends_a_second_after_its_exit(tmp_path):
+    """A process it started and left running holds its output: named and killed, without waiting for the timeout."""
     example = write(tmp_path, "leaves_a_child", """
         import subprocess
         subprocess.Popen(["sleep", "30"])
         print("the example ends")
     """)
-    (run,) = bounded(run_all([Job(example, timeout=1.0)]))
-    assert run.timed_out == 1.0 and [line.text for line in run.lines] == ["the example ends"]
+    started = time.monotonic()
+    (run,) = bounded(run_all([Job(example, timeout=20.0)]))
+    assert time.monotonic() - started < 10
+    assert run.timed_out is None and [line.text for line in run.lines] == ["the example ends"]
+    assert len(run.left_running) == 1 and "(sleep 30)" in run.left_running[0]
 
 
 HANGS = """

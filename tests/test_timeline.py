@@ -607,9 +607,9 @@ def test_callback_lanes_are_drawn_and_told():
 
 def test_svg_draws_threads_and_processes_and_a_shared_axis():
     page = drawing("when_cpu_bound")
-    # From 3.14 on, pool workers come from multiprocessing's fork server, which the probe does not
-    # see: the reference recording (3.15) draws the threads; child processes come from subprocesses.
     assert "thread ThreadPoolExecutor-0_0: crunch()" in page
+    # From 3.14 on, pool workers come from multiprocessing's fork server (tests/test_timeline_processes.py).
+    assert "process ForkServerProcess-2: ran crunch() from 0.5 to 0.6 s." in page
     assert "process python3.15 (1)" in drawing("testing_run_programs_at_once")
     assert ">0.5 s</text>" in page and ">3 s</text>" not in page
     assert ">3 s</text>" in drawing("when_cpu_bound", until=3.0)

@@ -15,6 +15,7 @@
 import asyncio
 import difflib
 import json
+import signal
 import subprocess
 import textwrap
 import time
@@ -243,3 +244,22 @@ def test_an_interpreter_that_cannot_serve_is_reported(tmp_path):
         asyncio.run(asyncio.wait_for(run_all([Job(example, str(fake))]), 20))
     with pytest.raises(ForkServerError, match="cannot start"):
         asyncio.run(run_all([Job(example, str(tmp_path / "missing"))]))
+
+
+def test_an_example_can_interrupt_itself_when_the_check_runs_in_the_background(tmp_path):
+    """A shell starts background jobs ('make test &') with SIGINT ignored; examples still get KeyboardInterrupt."""
+    example = tmp_path / "interrupts_itself.py"
+    example.write_text(textwrap.dedent("""
+        import os, signal, time
+        try:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(5)
+        except KeyboardInterrupt:
+            print("interrupted")
+    """))
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # as a background job starts
+    try:
+        (run,) = asyncio.run(run_all([Job(example, timeout=10.0)]))
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert [line.text for line in run.lines] == ["interrupted"], run.lines

@@ -4,6 +4,8 @@ No line numbers, no output, no prompts: what is copied is compared with the
 .py file on disk (the lines the page shows, for an example shown in part).
 """
 
+import functools
+import os
 import time
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -13,14 +15,21 @@ from tests.browser import site
 SKIP_DIRS = {".git", ".venv", "_build", "node_modules", "test-artifacts", "__pycache__", ".pytest_cache"}
 
 
+@functools.cache
+def files_by_name() -> dict[str, list[Path]]:
+    """Every file of the repository by its name, outside the folders in SKIP_DIRS (walked once)."""
+    found: dict[str, list[Path]] = {}
+    for folder, dirs, names in os.walk(site.ROOT):
+        dirs[:] = [d for d in dirs if d not in SKIP_DIRS]
+        for name in names:
+            found.setdefault(name, []).append(Path(folder, name))
+    return found
+
+
 def source_of(download_url: str) -> Path:
     """The file on disk that a page's download link is a copy of."""
     copy = site.BUILD / unquote(urlsplit(download_url).path).lstrip("/")
-    name = copy.name
-    candidates = [
-        p for p in site.ROOT.rglob(name)
-        if p.is_file() and not SKIP_DIRS & set(p.relative_to(site.ROOT).parts)
-    ]
+    candidates = files_by_name().get(copy.name, [])
     matching = [p for p in candidates if copy.is_file() and p.read_bytes() == copy.read_bytes()]
     assert matching, f"no file on disk matches the download {download_url} (looked at {candidates}): " \
                      "is the build stale? run 'make html'"

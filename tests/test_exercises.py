@@ -3,6 +3,7 @@
 The reader's command, 'make check-exercise', runs the same function (harness.exercises.check_file).
 """
 
+import re
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,33 @@ REFERENCE_FOUND = pythons.find(pythons.REFERENCE).found
 
 def test_there_are_exercises():
     assert EXERCISES
+
+
+def chapters() -> list[str]:
+    """The pages of the toctrees whose caption starts with 'Part ' in index.rst, e.g. 'asyncio/gather'."""
+    index = (exercises.GUIDE.parent / "index.rst").read_text(encoding="utf-8")
+    found = []
+    for tree in re.split(r"^\.\. toctree::", index, flags=re.M)[1:]:
+        if re.search(r"^\s+:caption: Part ", tree, flags=re.M):
+            found += re.findall(r"^\s+(asyncio/[\w-]+)\s*$", tree, flags=re.M)
+    return found
+
+
+def linked_exercise(chapter: str) -> str | None:
+    text = (exercises.GUIDE.parent / f"{chapter}.rst").read_text(encoding="utf-8")
+    match = re.search(r"^Try it: :doc:`exercises/(\w+)`", text, flags=re.M)
+    return match and match.group(1)
+
+
+def test_every_chapter_ends_with_its_exercise():
+    names = {e.name for e in EXERCISES}
+    assert len(chapters()) >= 29
+    missing = [c for c in chapters() if linked_exercise(c) not in names]
+    assert missing == [], "each chapter needs a line 'Try it: :doc:`exercises/<name>`' naming an exercise folder"
+    listing = (exercises.GUIDE / "exercises.rst").read_text(encoding="utf-8")
+    for chapter in chapters():
+        row = rf":doc:`exercises/{linked_exercise(chapter)}`\n\s+- :doc:`{chapter.removeprefix('asyncio/')}`"
+        assert re.search(row, listing), f"asyncio/exercises.rst: list {linked_exercise(chapter)} under {chapter}"
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)

@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness import admission, cores
+from harness import admission, cores, page_cache
 from harness.example_process import BOOT, READY, ExampleProcess, Run, Stalled
 from harness.forkserver import ForkServerError, ForkServers, clean_environment
 
@@ -83,6 +83,8 @@ async def _run_alone(job: Job, servers: ForkServers, folder: Path, name: str, de
     seldom matter when they do.
     """
     for attempt in range(1, ALONE_ATTEMPTS + 1):
+        # The interpreters it may start read their modules from the page cache, not from disk.
+        await asyncio.to_thread(page_cache.warm, job.python)
         (process,) = await start([(f"{name}-{attempt}", job)], servers, folder)
         await cores.wait_for_idle_cores(deadline)
         harness = [os.getpid(), *servers.pids()]

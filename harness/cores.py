@@ -59,7 +59,7 @@ async def free_cores(sample: float = 0.5) -> float:
     return cores * (after[0] - before[0]) / (after[1] - before[1])
 
 
-def _stat_fields(pid: str) -> list[str] | None:
+def stat_fields(pid: str) -> list[str] | None:
     """The fields of /proc/PID/stat after the command name (state first), or None if it is gone."""
     try:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -69,7 +69,7 @@ def _stat_fields(pid: str) -> list[str] | None:
 
 def process_cpu(pid: int) -> float:
     """CPU seconds a live process (all its threads) has used so far; 0.0 if it is gone or /proc is missing."""
-    fields = _stat_fields(str(pid))
+    fields = stat_fields(str(pid))
     if fields is None:
         return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -92,7 +92,7 @@ def others_cpu(session: int, harness: list[int]) -> dict[str, int] | None:
     skip, own = {"1", *(str(pid) for pid in harness)}, str(session)
     found = {}
     for pid in pids:
-        fields = _stat_fields(pid)
+        fields = stat_fields(pid)
         if fields is None or pid in skip or fields[3] == own:
             continue
         found[pid] = sum(int(value) for value in fields[11:15])  # utime stime cutime cstime

@@ -18,6 +18,8 @@ import signal
 import time
 from pathlib import Path
 
+from harness import cores
+
 GRACE = 1.0  # seconds for processes of the session to end by themselves
 POLL = 0.02
 _LISTEN = "0A"  # the state column of /proc/net/tcp for a listening socket
@@ -27,13 +29,8 @@ def session_processes(session: int) -> list[int]:
     """Live processes (zombies excluded: they have ended) whose session is `session`."""
     found = []
     for name in os.listdir("/proc") if os.path.isdir("/proc") else []:
-        if not name.isdigit():
-            continue
-        try:
-            fields = Path(f"/proc/{name}/stat").read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if fields[0] != "Z" and fields[3] == str(session):
+        fields = cores.stat_fields(name) if name.isdigit() else None
+        if fields is not None and fields[0] != "Z" and fields[3] == str(session):
             found.append(int(name))
     return sorted(found)
 

@@ -168,6 +168,7 @@ def one_round(targets: list[Target]) -> dict:
                 if not o.ok and o.skipped is None],
         skipped=[o for o in outcomes if o.skipped is not None and o.target.python is not None
                  and not o.skipped.startswith("needs Python")],
+        rerun=[f"{o.example.name}-py{pythons.text(o.target.version)}" for o in outcomes if o.rerun],
         load=(load_before, loadavg()), cores=cores,
     )
 
@@ -202,6 +203,8 @@ def describe(result: dict) -> list[str]:
         f"  line lateness       {late}  (over {len(deltas)} lines and exits)",
         f"  peak memory         {result['memory'] / 2**20:.0f} MiB  (PSS of the check's processes, sampled every 0.25 s)",
         f"  failed              {len(failed)}" + (f": {by_example(failed)}" if failed else ""),
+        f"  run again           {len(result['rerun'])}" + (f" after the machine stalled: {by_example(result['rerun'])}"
+                                                        if result["rerun"] else ""),
         f"  skipped             {len(result['skipped'])}"
         + "".join(f"\n    {o.example.name}-py{pythons.text(o.target.version)}: {o.skipped[:100]}"
                   for o in result["skipped"]),
@@ -232,7 +235,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"run {round_ + 1}/{args.repeat}")
             print("\n".join(describe(result)), flush=True)
     failures = sum(len(r["failed"]) for r in results)
-    print(f"over {len(results)} runs: {failures} failed checks; wall / lower bound "
+    reruns = sum(len(r["rerun"]) for r in results)
+    print(f"over {len(results)} runs: {failures} failed checks, {reruns} run again after a stall; wall / lower bound "
           + ", ".join(f"{r['ratio']:.2f}" for r in results) + f" (worst {max(r['ratio'] for r in results):.2f})")
     return 1 if failures else 0
 

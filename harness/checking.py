@@ -9,10 +9,10 @@ whose ``requires-python`` is newer than the version is skipped, with the reason.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from harness import advice, compare, outputs, pythons, timeline
+from harness import advice, compare, outputs, pythons, stalls, timeline
 from harness.examples import Example
 from harness.pythons import Version
 from harness.runner import DEFAULT_TIMEOUT, Job, Run, run_all
@@ -41,6 +41,8 @@ class Outcome:
     format_error: outputs.OutputFormatError | None = None
     skipped: str | None = None  # why it was not run
     timeline: timeline.TimelineCheck | None = None  # the run's timeline against x.timeline (where checked)
+    # Why it was run a second time, alone, when the machine stalled during its first run (harness/stalls.py).
+    rerun: str = ""
 
     @property
     def example(self) -> Example:
@@ -99,35 +101,57 @@ def _prepare(target: Target) -> Outcome:
     return Outcome(target, documented)
 
 
+def job_for(outcome: Outcome) -> Job:
+    documented = outcome.documented
+    return Job(
+        outcome.example.path,
+        outcome.target.python,
+        timeout_for(documented),
+        alone=documented is not None and documented.runs_alone,
+        timeline=documented is None or documented.timeline,
+        expected=documented.exit_time if documented is not None else None,
+    )
+
+
+def stalled_first(outcome: Outcome) -> str:
+    """Why to run it again: '' unless the machine stalled during its run for as long as it came late."""
+    run, verdict = outcome.run, outcome.verdict
+    if run is None or verdict is None or verdict.ok or not stalls.explains(verdict.late_by, run.stalls):
+        return ""
+    return (f"its first run came up to {verdict.late_by:.2f} s past its allowed times while the whole machine "
+            f"stalled {stalls.describe(run.stalls, run.origin)}, so it was run again, alone")
+
+
 async def check_targets(targets: list[Target]) -> list[Outcome]:
-    """Run every target once, all concurrently, and compare each run with its documented output."""
+    """Run every target once, all concurrently, and compare each run with its documented output.
+
+    A run that came late only because the whole machine stalled meanwhile is
+    run again, alone, and judged by its second run (harness/stalls.py).
+    """
     outcomes = [_prepare(target) for target in targets]
     to_run = [o for o in outcomes if o.format_error is None and o.skipped is None]
-    runs = await run_all(
-        [
-            Job(
-                o.example.path,
-                o.target.python,
-                timeout_for(o.documented),
-                alone=o.documented is not None and o.documented.runs_alone,
-                timeline=o.documented is None or o.documented.timeline,
-                expected=o.documented.exit_time if o.documented is not None else None,
-            )
-            for o in to_run
-        ]
-    )
+    runs = await run_all([job_for(o) for o in to_run])
     for outcome, run in zip(to_run, runs):
         outcome.run = run
         outcome.verdict = compare.verdict(outcome.documented, run)
+        outcome.rerun = stalled_first(outcome)
+    again = [o for o in to_run if o.rerun]
+    if again:
+        for outcome, run in zip(again, await run_all([replace(job_for(o), alone=True) for o in again])):
+            outcome.run = run
+            outcome.verdict = compare.verdict(outcome.documented, run)
     by_example: dict[Path, dict[Version, Outcome]] = {}
     for outcome in outcomes:
         by_example.setdefault(outcome.example.path, {})[outcome.target.version] = outcome
-    for outcome, run in zip(to_run, runs):
+    for outcome in to_run:
+        run = outcome.run
         if not outcome.verdict.ok:
             command = advice.command_for(outcome)
             what_to_do = advice.after_failure(outcome, by_example[outcome.example.path])
             outcome.message = compare.report(
                 outcome.documented, run, outcome.verdict, outcome.example.relative, command, what_to_do)
+            if outcome.rerun:
+                outcome.message = f"{outcome.example.relative}: {outcome.rerun}, and failed again.\n" + outcome.message
             if run.disturbed:
                 outcome.skipped = (
                     f"other programs took {run.others_cpu:.2f} s of CPU while it ran alone, even after waiting "

@@ -32,6 +32,7 @@ from harness.outputs import (
     format_documented,
     format_line,
 )
+from harness import stalls
 from harness.runner import Run
 
 _READINGS = {
@@ -192,6 +193,8 @@ class Verdict:
 
     problems: list[str]
     proposed: str | None  # None: this run must not be recorded (it hung)
+    # When every problem is a line or the exit that came after its allowed window: the most it came after.
+    late_by: float | None = None
 
     @property
     def ok(self) -> bool:
@@ -231,6 +234,7 @@ def verdict(doc: Documented | None, run: Run) -> Verdict:
         return Verdict(problems, None if run.timed_out is not None else format_documented(fresh))
 
     rule = doc.rule
+    late: list[float] = []  # how far past its window each late line (and the exit) came
     pairs = pair_lines(doc.lines, actual)
     if pairs is None:
         problems.append("the printed lines differ from the documented ones (see the diff)")
@@ -242,6 +246,8 @@ def verdict(doc: Documented | None, run: Run) -> Verdict:
         for index, (documented, line, _) in enumerate(pairs):
             low, high = rule.window(documented.time)
             keep_time = low <= line.time <= high
+            if line.time > high:
+                late.append(line.time - high)
             if not keep_time:
                 problems.append(
                     f"line {documented.lineno}: {documented.text!r} appeared at {line.time:.2f} s; "
@@ -259,6 +265,8 @@ def verdict(doc: Documented | None, run: Run) -> Verdict:
         problems.append(f"exit status {run.exit_status}; documented {doc.exit_status}")
     low, high = rule.window(doc.exit_time)
     keep_exit = low <= run.exit_time <= high
+    if run.exit_time > high and run.timed_out is None:
+        late.append(run.exit_time - high)
     if not keep_exit and run.timed_out is None:
         problems.append(
             f"the run took {run.exit_time:.2f} s; documented {doc.exit_time:g} s, "
@@ -271,7 +279,8 @@ def verdict(doc: Documented | None, run: Run) -> Verdict:
         exit_status=run.exit_status if run.exit_status is not None else doc.exit_status,
         exit_time=doc.exit_time if keep_exit else _rounded(run.exit_time),
     )
-    return Verdict(problems, None if run.timed_out is not None else format_documented(proposed))
+    late_by = max(late) if late and len(late) == len(problems) else None
+    return Verdict(problems, None if run.timed_out is not None else format_documented(proposed), late_by)
 
 
 def leftover_problems(run: Run) -> list[str]:
@@ -340,6 +349,8 @@ def report(doc: Documented | None, run: Run, result: Verdict, relative: str, com
             f"  - other programs used {run.others_cpu:.2f} s of CPU during this run, which must run alone: "
             "its figures measure them too; run it again on a quiet machine"
         )
+    if run.stalls:
+        lines.append(f"  - the whole machine stalled {stalls.describe(run.stalls, run.origin)} during this run")
     if run.stack:
         lines += ["", "Where it was waiting when it was killed (its threads' Python stacks):",
                   *(f"    {line}" for line in run.stack.splitlines())]

@@ -57,6 +57,8 @@ class Run:
     released: float | None = None  # time.monotonic() when the runner released it
     left_behind: list[str] = field(default_factory=list)  # what it left in its scratch working folder
     left_running: list[str] = field(default_factory=list)  # processes of its session alive after it exited
+    origin: float | None = None  # time.monotonic() when the example began: its lines' times count from it
+    stalls: list = field(default_factory=list)  # when the whole machine stalled during it (harness/stalls.py)
 
 
 def read_events(path: Path) -> list[dict]:
@@ -217,7 +219,7 @@ class ExampleProcess:
         info = next((e for e in events if "python" in e), {})
         run.version, run.stdlib = info.get("python", ""), info.get("stdlib", "")
         run.started = start is not None
-        origin = start if start is not None else min([t for t, _, _ in self.raw] + [ended])
+        origin = run.origin = start if start is not None else min([t for t, _, _ in self.raw] + [ended])
         stamped = [(e["t"], e["stream"], e["text"]) for e in events if "stream" in e] + self.raw
         stamped.sort(key=lambda item: item[0])
         run.lines = [Line(round(t - origin, 4), stream, text) for t, stream, text in stamped]

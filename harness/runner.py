@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from harness import admission, cores, page_cache
+from harness.stalls import StallWatch
 from harness.example_process import BOOT, READY, ExampleProcess, Run, Stalled
 from harness.forkserver import ForkServerError, ForkServers, clean_environment
 
@@ -69,7 +70,8 @@ ALONE_ATTEMPTS = 3
 OTHERS_ALLOWED = 0.1
 
 
-async def _run_alone(job: Job, servers: ForkServers, folder: Path, name: str, deadline: float) -> Run:
+async def _run_alone(job: Job, servers: ForkServers, folder: Path, name: str, deadline: float,
+                     watch: StallWatch) -> Run:
     """Run a CPU-burning example on idle cores; run it again if others took the CPU meanwhile.
 
     Its interpreter is forked and ready before the cores are sampled: nothing
@@ -87,7 +89,7 @@ async def _run_alone(job: Job, servers: ForkServers, folder: Path, name: str, de
         await asyncio.to_thread(page_cache.warm, job.python)
         (process,) = await start([(f"{name}-{attempt}", job)], servers, folder)
         await cores.wait_for_idle_cores(deadline)
-        harness = [os.getpid(), *servers.pids()]
+        harness = [os.getpid(), *servers.pids(), watch.pid]
         before = cores.others_cpu(process.pid, harness)
         started = time.monotonic()
         run = await process.go_and_finish()
@@ -171,7 +173,8 @@ async def run_all(jobs: list[Job]) -> list[Run]:
     Every interpreter is forked by a fork server (harness/zygote.py), one per
     Python, started here and stopped at the end. The jobs that share the cores
     are released at the pace the cores allow (harness/admission.py); what each
-    cost is kept for the next time.
+    cost is kept for the next time. Each run is handed the moments the whole
+    machine stalled while it ran (harness/stalls.py).
     """
     together = [(index, job) for index, job in enumerate(jobs) if not job.alone]
     alone = [index for index, job in enumerate(jobs) if job.alone]
@@ -179,11 +182,14 @@ async def run_all(jobs: list[Job]) -> list[Run]:
     measured: dict[str, admission.Cost] = {}
     with tempfile.TemporaryDirectory(prefix="examples-") as tmp:
         folder = Path(tmp)
-        async with ForkServers() as servers:
+        async with ForkServers() as servers, StallWatch(folder) as watch:
             if together:
                 results.update(await _run_together(together, servers, folder, measured))
             deadline = time.monotonic() + IDLE_WAIT
             for index in alone:
-                results[index] = await _run_alone(jobs[index], servers, folder, str(index), deadline)
+                results[index] = await _run_alone(jobs[index], servers, folder, str(index), deadline, watch)
+        for run in results.values():
+            if run.origin is not None:
+                run.stalls = watch.during(run.origin, run.origin + run.exit_time)
     admission.save(measured)
     return [results[index] for index in range(len(jobs))]

@@ -66,11 +66,15 @@ def example_outcomes(request):
     targets = [Target(example, version, pythons.find(version).path) for example, version in sorted(
         pairs, key=lambda pair: (pair[0].name, pair[1]))]
     outcomes = asyncio.run(check_targets(targets))
+    for outcome in outcomes:
+        if outcome.rerun:
+            _reruns[outcome.example.name, pythons.text(outcome.target.version)] = outcome.rerun
     return {(o.example, o.target.version): o for o in outcomes}
 
 
 _results: dict[tuple[str, str], str] = {}
 _reasons: dict[tuple[str, str], str] = {}
+_reruns: dict[tuple[str, str], str] = {}  # runs judged by a second run, after the machine stalled (harness/stalls.py)
 
 
 def pytest_runtest_logreport(report):
@@ -95,3 +99,5 @@ def pytest_terminal_summary(terminalreporter):
         write(name.ljust(width) + "".join(f"{_results.get((name, v), '-'):<12}" for v in versions))
     for (name, version), reason in sorted(_reasons.items()):
         write(f"skipped: {name} on Python {version}: {reason}")
+    for (name, version), reason in sorted(_reruns.items()):
+        write(f"run again: {name} on Python {version}: {reason}; the second run {_results.get((name, version), '?')}")

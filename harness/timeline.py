@@ -38,7 +38,10 @@ The check compares a fresh run with the file under the timing rule of the
 example's ``.out`` (outputs.TimingRule: a time t may be t - 0.1 s to
 t + 0.2 s + 10 %): the same lanes, by name; for each, when it started and
 how and when it ended, and, in order, each block and each wait of a task,
-each run of a thread or process, with both ends in their windows. The run
+each run of a thread or process, with both ends in their windows. Tasks
+that asyncio numbered (``Task-3``) match in any order among the tasks of
+the same coroutine: which one gets which number can follow the order of a
+set. The run
 may add or lack a block or a wait only if it is no longer than a line may be
 late (a block in the run) or than the rounding (one in the file): so much
 load on the machine adds. A callback's lane is compared as a task's, the time
@@ -619,20 +622,74 @@ def _pair(rule, label: str, ours: list[Segment], theirs: list[Segment], skippabl
     return problems
 
 
+AUTO_NAMED = re.compile(r"task Task-\d+ (?P<coroutine>.+)")  # asyncio numbered it: Task-<n>
+MAX_RENUMBERED = 8  # lanes of one coroutine paired in any order, at most
+
+
+def _pairing(ours: list[Lane], theirs: list[Lane], rule: outputs.TimingRule) -> list[tuple[Lane, Lane]] | None:
+    """A pairing of each documented lane with a lane of the run that matches it, or None."""
+    fits = {(i, j) for i, lane in enumerate(ours) for j, other in enumerate(theirs) if not compare_lane(lane, other, rule)}
+
+    def assign(i: int, free: frozenset[int]) -> list[int] | None:
+        if i == len(ours):
+            return []
+        for j in sorted(free):
+            if (i, j) in fits and (rest := assign(i + 1, free - {j})) is not None:
+                return [j, *rest]
+        return None
+
+    chosen = assign(0, frozenset(range(len(theirs))))
+    return None if chosen is None else [(ours[i], theirs[j]) for i, j in enumerate(chosen)]
+
+
+def _renumbered(documented: Timeline, actual: Timeline, rule: outputs.TimingRule) -> dict[str, str]:
+    """Documented label -> run label, for tasks asyncio numbered, whose numbers the run gave out in another order.
+
+    Which of several tasks of one coroutine becomes Task-3 can follow the
+    order of a set (asyncio.as_completed and asyncio.wait take sets of
+    awaitables), which follows where the objects sit in memory. So the tasks
+    of one coroutine, all numbered by asyncio, match in any order as long as
+    each matches one of them.
+    """
+    def by_coroutine(timeline: Timeline) -> dict[str, list[Lane]]:
+        groups: dict[str, list[Lane]] = {}
+        for lane in timeline.lanes:
+            if (found := AUTO_NAMED.fullmatch(lane.label)) is not None:
+                groups.setdefault(found["coroutine"], []).append(lane)
+        return groups
+
+    ours, theirs = by_coroutine(documented), by_coroutine(actual)
+    renamed: dict[str, str] = {}
+    for coroutine, lanes in ours.items():
+        others = theirs.get(coroutine, [])
+        if len(lanes) != len(others) or not 1 < len(lanes) <= MAX_RENUMBERED:
+            continue
+        same = {other.label: other for other in others}
+        if all(lane.label in same and not compare_lane(lane, same[lane.label], rule) for lane in lanes):
+            continue  # each matches the lane of its own number
+        pairs = _pairing(lanes, others, rule)
+        if pairs is not None:
+            renamed.update((lane.label, other.label) for lane, other in pairs)
+    return renamed
+
+
 def compare(documented: Timeline, actual: Timeline, rule: outputs.TimingRule) -> dict[str, list[str]]:
     """Problems by lane label (a label with no problem is left out)."""
     problems: dict[str, list[str]] = {}
     theirs = {lane.label: lane for lane in actual.lanes}
     ours = {lane.label: lane for lane in documented.lanes}
+    renamed = _renumbered(documented, actual, rule)
     for label, lane in ours.items():
-        if label not in theirs:
+        found_as = renamed.get(label, label)
+        if found_as not in theirs:
             problems[label] = [f"{label}: not in this run (documented at line {lane.lineno})"]
         else:
-            found = compare_lane(lane, theirs[label], rule)
+            found = compare_lane(lane, theirs[found_as], rule)
             if found:
                 problems[label] = found
+    paired = {renamed.get(label, label) for label in ours}
     for label, lane in theirs.items():
-        if label not in ours:
+        if label not in paired:
             problems[label] = [f"{label}: in this run, not documented (starts at {lane.start:.2f} s)"]
     return problems
 

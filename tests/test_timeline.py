@@ -530,6 +530,36 @@ def test_task_lanes_compare_under_the_timing_rule(documented, actual, problem):
         assert any(problem in p for p in problems), problems
 
 
+def timeline_of(*lanes: str) -> timeline.Timeline:
+    return timeline.parse(Path("x.timeline"), "python: 3.11\n" + "\n".join(lanes) + "\n")
+
+
+AS_COMPLETED = (
+    "task Task-1 main(): run 0.0, wait 0.0-3.0, run 3.0, done 3.0",
+    "task Task-2 fetch(): run 0.0, wait 0.0-1.0, run 1.0, done 1.0",
+    "task Task-3 fetch(): run 0.0, wait 0.0-3.0, run 3.0, done 3.0",
+    "task Task-4 fetch(): run 0.0, wait 0.0-2.0, run 2.0, done 2.0",
+)
+
+
+def test_tasks_asyncio_numbered_match_in_any_order_among_the_same_coroutine():
+    """as_completed takes a set: which fetch() becomes Task-3 follows memory order, not the example."""
+    documented = timeline_of(*AS_COMPLETED)
+    renumbered = timeline_of(AS_COMPLETED[0], AS_COMPLETED[1].replace("Task-2", "Task-4"),
+                             AS_COMPLETED[2].replace("Task-3", "Task-2"), AS_COMPLETED[3].replace("Task-4", "Task-3"))
+    assert timeline.compare(documented, renumbered, outputs.DEFAULT_RULE) == {}
+    # Still wrong: two fetches that take as long as each other, where one of them should take 3 s.
+    wrong = timeline_of(AS_COMPLETED[0], AS_COMPLETED[1], AS_COMPLETED[2].replace("3.0", "2.0"), AS_COMPLETED[3])
+    problems = timeline.compare(documented, wrong, outputs.DEFAULT_RULE)
+    assert list(problems) == ["task Task-3 fetch()"], problems
+    # Tasks the example named keep their names: they are never paired with another.
+    named = [lane.replace("Task-", "fetch-") for lane in AS_COMPLETED[1:]]
+    swapped = [named[0].replace("fetch-2", "fetch-4"), named[1], named[2].replace("fetch-4", "fetch-2")]
+    problems = timeline.compare(timeline_of(AS_COMPLETED[0], *named), timeline_of(AS_COMPLETED[0], *swapped),
+                                outputs.DEFAULT_RULE)
+    assert set(problems) == {"task fetch-2 fetch()", "task fetch-4 fetch()"}, problems
+
+
 def test_threads_compare_what_they_ran_and_when():
     rule = outputs.DEFAULT_RULE
     documented = lane("thread asyncio_0: run 0.1-3.1 time.sleep()")

@@ -646,8 +646,8 @@ def _renumbered(documented: Timeline, actual: Timeline, rule: outputs.TimingRule
     """Documented label -> run label, for tasks asyncio numbered, whose numbers the run gave out in another order.
 
     Which of several tasks of one coroutine becomes Task-3 can follow the
-    order of a set (asyncio.as_completed and asyncio.wait take sets of
-    awaitables), which follows where the objects sit in memory. So the tasks
+    order of a set (asyncio.as_completed makes a set of the coroutines it
+    wraps in tasks), which follows where the objects sit in memory. So the tasks
     of one coroutine, all numbered by asyncio, match in any order as long as
     each matches one of them.
     """

@@ -17,4 +17,4 @@ def start_and_wait(count):
     print(f"{count:,} threads done")
 
 
-start_and_wait(2_000)
+start_and_wait(1_000)

@@ -183,6 +183,9 @@ def by_example(checks: list[str]) -> str:
                      for name, versions in sorted(found.items(), key=lambda item: -len(item[1])))
 
 
+MESSAGE_LINES = 12  # of each failed check's report: what is wrong, and the start of the diff
+
+
 def describe(result: dict) -> list[str]:
     deltas = result["deltas"]
     late = (", ".join(f"{name} {percentile(deltas, q):+.3f}" for name, q in
@@ -203,6 +206,8 @@ def describe(result: dict) -> list[str]:
         f"  line lateness       {late}  (over {len(deltas)} lines and exits)",
         f"  peak memory         {result['memory'] / 2**20:.0f} MiB  (PSS of the check's processes, sampled every 0.25 s)",
         f"  failed              {len(failed)}" + (f": {by_example(failed)}" if failed else ""),
+        *(f"    {line}" for o in result["outcomes"] if not o.ok and o.skipped is None
+          for line in o.message.splitlines()[:MESSAGE_LINES]),
         f"  run again           {len(result['rerun'])}" + (f" after the machine stalled: {by_example(result['rerun'])}"
                                                         if result["rerun"] else ""),
         f"  skipped             {len(result['skipped'])}"

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TICK = 0.01  # seconds the watcher sleeps between two writes
-STALL = 0.05  # a round this much longer than TICK is a stall (a busy 2-core machine wakes a sleeper within ~0.02 s)
+STALL = 0.05  # a round this much longer than TICK is a stall; shorter delays are ordinary wake-up latency
 
 # Standard library only, run with -I -S: it must start fast, and end as soon as the runner does.
 WATCHER = """

@@ -1,6 +1,8 @@
 """make bench SCALE=N: renamed copies of the examples, each checkable against its own renamed output."""
 
-from harness.bench import copy_examples, percentile
+from types import SimpleNamespace
+
+from harness.bench import copy_examples, describe, percentile
 from harness.examples import find_examples
 
 
@@ -33,3 +35,15 @@ def test_copies_are_renamed_in_their_outputs_and_self_naming_sources_are_skipped
 def test_percentiles():
     values = [float(v) for v in range(1, 101)]
     assert (percentile(values, 0.5), percentile(values, 0.99), percentile(values, 1.0)) == (51.0, 100.0, 100.0)
+
+
+def test_a_run_names_its_failures_with_their_reports_and_its_runs_run_again():
+    failed = SimpleNamespace(ok=False, skipped=None, message="x.py does not match\n  - line 2: 'Two' appeared at 0.9 s")
+    passed = SimpleNamespace(ok=True, skipped=None, message="")
+    result = dict(outcomes=[passed, failed], runs=2, wall=3.0, cpu=1.0, longest=1.0, alone_time=1.0, bound=2.0,
+                  ratio=1.5, shared_wall=1.5, shared_bound=1.0, examples_cpu=0.5, deltas=[0.0, 0.1], memory=2**20,
+                  failed=["x-py3.11"], skipped=[], rerun=["y_copy2-py3.12"], load=("0.1", "0.2"), cores=2)
+    text = "\n".join(describe(result))
+    assert "failed              1: x x 1 (3.11)\n    x.py does not match\n    " \
+           "  - line 2: 'Two' appeared at 0.9 s" in text
+    assert "run again           1 after the machine stalled: y x 1 (3.12)" in text

@@ -95,7 +95,7 @@ check-exercise: $(STAMP) ## Check your answer to an exercise: EXERCISE=<name> FI
 	$(BIN)/python -m harness.exercises "$(EXERCISE)" "$(FILE)" $(if $(VERSION),--version $(VERSION))
 
 .PHONY: bench
-bench: $(STAMP) ## Time the example checks against their lower bound (SCALE=4: 4 copies of each; RUNS=5).
+bench: $(STAMP) ## Time the example checks against their lower bound (SCALE=4: 4 copies of each that shares the cores; RUNS=5).
 	$(BIN)/python -m harness.bench --scale $(or $(SCALE),1) --repeat $(or $(RUNS),1)
 
 .PHONY: serve

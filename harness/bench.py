@@ -1,8 +1,12 @@
 """``make bench [SCALE=N] [RUNS=R]``: how long the example checks take, against their lower bound.
 
 Checks every example on every Python found, the way ``make test`` does; with
-SCALE=N, N copies of each (made in a temporary folder, nothing committed),
-so the check can be tried at the size the guide will grow to. Prints, per run
+SCALE=N, N copies of each example that shares the cores (made in a temporary
+folder, nothing committed), so the check can be tried at the size the guide
+will grow to. An example that runs alone is checked once: it runs after the
+others, one at a time, so each copy would only add its own time to both the
+wall time and the lower bound, and N copies of them would make SCALE=8 take
+most of an hour a run without testing anything the first copy does not. Prints, per run
 of the whole check: examples, runs, the lower bound, the wall time, wall /
 lower bound, how late lines came against their documented times
 (percentiles), the peak memory of the check's processes, and the load average.
@@ -47,8 +51,9 @@ def copy_examples(scale: int, into: Path, source: Path = GUIDE) -> tuple[list[Ex
 
     Copy k of x.py is x_copyk.py with its outputs and timeline, the name replaced
     in them too (headers, and lines where the example prints its own file
-    name). An example whose source names itself cannot be renamed so: its
-    copies are skipped.
+    name). An example whose source names itself cannot be renamed so, and an
+    example declared runs-alone gains nothing from copies (see the module's
+    docstring): both are copied once.
     """
     guide = into / source.name
     skipped = []
@@ -58,9 +63,11 @@ def copy_examples(scale: int, into: Path, source: Path = GUIDE) -> tuple[list[Ex
         stem = example.path.stem
         own = [p for p in example.path.parent.iterdir() if p.is_file() and p.name.split(".", 1)[0] == stem]
         names_itself = re.search(rf"\b{re.escape(stem)}\b", example.path.read_text(encoding="utf-8"))
+        once = ("its source names its own file" if names_itself
+                else "it runs alone" if example.output.exists() and example.documented().runs_alone else None)
         for copy in range(1, scale + 1):
-            if copy > 1 and names_itself:
-                skipped.append(f"{stem} (its source names its own file)")
+            if copy > 1 and once:
+                skipped.append(f"{stem} ({once})")
                 break
             new_stem = stem if copy == 1 else f"{stem}_copy{copy}"
             for path in own:
@@ -219,7 +226,7 @@ def describe(result: dict) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=int, default=1, help="check this many copies of every example")
+    parser.add_argument("--scale", type=int, default=1, help="check this many copies of every example that shares the cores")
     parser.add_argument("--repeat", type=int, default=1, help="run the whole check this many times")
     parser.add_argument("--versions", default="all", help="'all' (every Python found) or e.g. '3.11,3.13'")
     args = parser.parse_args(argv)
@@ -229,8 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         examples, skipped = copy_examples(args.scale, Path(tmp)) if args.scale > 1 else (find_examples(), [])
         targets = [Target(e, v, f.path) for e in examples for v, f in found.items() if f.found]
-        print(f"{len(examples)} examples ({args.scale} x {len(find_examples())}"
-              + (f"; not copied: {len(skipped)}: {', '.join(skipped)}" if skipped else "")
+        print(f"{len(examples)} examples ({len(find_examples())}, {args.scale} of each"
+              + (f"; copied once: {len(skipped)}: {', '.join(skipped)}" if skipped else "")
               + f") on Python {', '.join(pythons.text(v) for v, f in found.items() if f.found)}"
               + (f" (not found: {', '.join(missing)})" if missing else "") + f"; {os.cpu_count()} cores")
         results = []

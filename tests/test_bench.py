@@ -1,4 +1,4 @@
-"""make bench SCALE=N: renamed copies of the examples, each checkable against its own renamed output."""
+"""make bench SCALE=N: renamed copies of the examples that share the cores, each checkable against its own renamed output."""
 
 from types import SimpleNamespace
 
@@ -18,10 +18,12 @@ def test_copies_are_renamed_in_their_outputs_and_self_naming_sources_are_skipped
     (examples / "fails.3.9.out").write_text("# Documented output of fails.py on 3.9\n  0.0 exit 1\n")
     (examples / "names_itself.py").write_text("print(open('names_itself.py').read())\n")
     (examples / "names_itself.out").write_text("# names_itself.py\n")
+    (examples / "burns.py").write_text("print('done')\n")
+    (examples / "burns.out").write_text("# burns.py\nruns-alone: it burns CPU\n  0.0 out| done\n  0.0 exit 0\n")
     copied, skipped = copy_examples(3, tmp_path / "copies", guide)
     names = sorted(example.name for example in copied)
-    assert names == ["fails", "fails_copy2", "fails_copy3", "names_itself"]
-    assert skipped == ["names_itself (its source names its own file)"]
+    assert names == ["burns", "fails", "fails_copy2", "fails_copy3", "names_itself"]
+    assert sorted(skipped) == ["burns (it runs alone)", "names_itself (its source names its own file)"]
     folder = tmp_path / "copies" / "guide" / "examples"
     assert (folder / "fails_copy2.out").read_text() == (
         "# Documented output of fails_copy2.py\n"

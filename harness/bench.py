@@ -243,9 +243,10 @@ def main(argv: list[str] | None = None) -> int:
         results = []
         for round_ in range(args.repeat):
             result = one_round(targets)
-            results.append(result)
             print(f"run {round_ + 1}/{args.repeat}")
             print("\n".join(describe(result)), flush=True)
+            del result["outcomes"]  # every run's lines and records: kept, they would count in the next run's memory
+            results.append(result)
     failures = sum(len(r["failed"]) for r in results)
     reruns = sum(len(r["rerun"]) for r in results)
     print(f"over {len(results)} runs: {failures} failed checks, {reruns} run again after a stall; wall / lower bound "

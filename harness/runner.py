@@ -115,6 +115,11 @@ def _cost(job: Job, known: dict[str, dict]) -> admission.Cost:
     return admission.estimate(job.example, job.expected)
 
 
+def _harness_cpu(servers: ForkServers) -> dict[int, float]:
+    """CPU seconds the runner's process and each fork server (not the examples they forked) have used so far."""
+    return {pid: cores.process_cpu(pid) for pid in (os.getpid(), *servers.pids())}
+
+
 async def _run_together(items: list[tuple[int, Job]], servers: ForkServers, folder: Path,
                         measured: dict[str, admission.Cost]) -> dict[int, Run]:
     """Run these jobs, released longest first at the pace the free cores allow (harness/admission.py).
@@ -129,6 +134,8 @@ async def _run_together(items: list[tuple[int, Job]], servers: ForkServers, fold
     bucket = admission.Bucket(rate, rate * admission.BURST, loop.time())
     known = admission.load()
     costs = {index: _cost(job, known) for index, job in items}
+    per_run = admission.harness_cpu(known)
+    harness_before = _harness_cpu(servers)
     order = sorted(items, key=lambda item: -costs[item[0]].duration)
     forking = asyncio.Semaphore(FORKS_AT_ONCE)
 
@@ -145,7 +152,7 @@ async def _run_together(items: list[tuple[int, Job]], servers: ForkServers, fold
         preparing += [asyncio.ensure_future(prepare(index, job)) for index, job in order[:PREPARE_AHEAD]]
         for position, (index, job) in enumerate(order):
             process = await preparing[position]
-            cost = costs[index].cpu + admission.HARNESS_CPU
+            cost = costs[index].cpu + per_run
             while (delay := bucket.wait_for(cost, loop.time())) > 0:
                 await asyncio.sleep(delay)
             bucket.take(cost, loop.time())
@@ -159,6 +166,10 @@ async def _run_together(items: list[tuple[int, Job]], servers: ForkServers, fold
             if not task.done():
                 task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+    if len(items) >= admission.MEASURE_HARNESS_FROM:
+        harness_after = _harness_cpu(servers)
+        spent = sum(cpu - harness_before.get(pid, 0.0) for pid, cpu in harness_after.items())
+        measured[admission.HARNESS_KEY] = admission.Cost(spent / len(items), 0.0)
     results = {}
     for index, job, process, task in running:
         run = results[index] = task.result()

@@ -21,9 +21,11 @@ its standard streams pipes as theirs are), and it:
    answers ``{"forked": id, "pid": pid}``;
 3. reaps its children (SIGCHLD wakes its selector through
    ``signal.set_wakeup_fd``) and reports each one
-   ``{"exited": pid, "status": code, "cpu": seconds}``: the status as
-   subprocess gives it (negative: killed by that signal), the user and system
-   time of the child and of the children it waited for;
+   ``{"exited": pid, "status": code, "cpu": seconds, "at": when}``: the status
+   as subprocess gives it (negative: killed by that signal), the user and
+   system time of the child and of the children it waited for, and the
+   time.monotonic() at which it was reaped (the runner's clock too: a runner
+   busy when the report arrives does not make the exit late);
 4. exits when the runner sends ``{"exit": true}`` or closes its end.
 
 The child leaves the serving code, closes what belonged to the server and
@@ -101,7 +103,7 @@ def _reap(control):
         if pid == 0:
             return
         _send(control, exited=pid, status=os.waitstatus_to_exitcode(status),
-              cpu=usage.ru_utime + usage.ru_stime)
+              cpu=usage.ru_utime + usage.ru_stime, at=time.monotonic())
 
 
 def _serve(control, timeline):

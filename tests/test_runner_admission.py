@@ -69,3 +69,29 @@ def test_what_a_run_cost_is_kept_and_used(tmp_path, monkeypatch):
     cost = kept[admission.key(example, sys.executable, False)]
     assert 0.2 <= cost["cpu"] < 1.0 and cost["duration"] == round(run.exit_time, 3)
     assert admission.estimate(example, None).cpu < 0.2  # what it would have been charged unmeasured
+
+
+def test_what_the_harness_spends_per_run_is_measured_and_charged(tmp_path, monkeypatch):
+    """A check of enough runs keeps what the runner and fork servers spent per run; the next charges that."""
+    monkeypatch.setattr(admission, "COSTS", tmp_path / "costs.json")
+    monkeypatch.setattr(admission, "MEASURE_HARNESS_FROM", 8)
+    example = hello(tmp_path)
+    asyncio.run(asyncio.wait_for(run_all([Job(example, timeline=False) for _ in range(7)]), 60))
+    assert admission.HARNESS_KEY not in json.loads(admission.COSTS.read_text()), "too few runs to measure"
+    runs = asyncio.run(asyncio.wait_for(run_all([Job(example, timeline=False) for _ in range(8)]), 60))
+    kept = json.loads(admission.COSTS.read_text())[admission.HARNESS_KEY]["cpu"]
+    assert 0.0 < kept < 1.0, kept  # the fork servers' start-up shared among 8 runs: more than a run costs later
+    assert admission.harness_cpu(admission.load()) == kept
+
+    # What it kept paces the next check: with the harness said to cost 0.5 s a run and the example 0, on one
+    # free core, eight releases take at least (8 - 1) * 0.5 s less the bucket, at the rate the free core allows.
+    admission.COSTS.unlink()
+    admission.save({admission.HARNESS_KEY: admission.Cost(0.5, 0.0),
+                    admission.key(example, sys.executable, False): admission.Cost(0.0, 0.01)}, admission.COSTS)
+    assert admission.harness_cpu(admission.load()) == 0.5
+    monkeypatch.setattr(admission, "MEASURE_HARNESS_FROM", 100)
+    monkeypatch.setattr(cores, "free_cores", free(1.0))
+    rate = admission.capacity(1.0, os.cpu_count() or 1)
+    runs = asyncio.run(asyncio.wait_for(run_all([Job(example, timeline=False) for _ in range(8)]), 60))
+    released = sorted(run.released for run in runs)
+    assert released[-1] - released[0] >= (0.5 * 7 - rate * admission.BURST) / rate * 0.99

@@ -185,3 +185,28 @@ def test_a_run_killed_as_hung_says_where_it_was_waiting(tmp_path, timeline):
     assert f'File "{example}", line 15 in <module>' in run.stack, run.stack
     message = report(None, run, verdict(None, run), "hangs.py", "make update-examples EXAMPLE=hangs")
     assert "Where it was waiting when it was killed" in message and "wait_in_a_thread" in message
+
+
+def test_a_runner_busy_when_an_exit_is_reported_does_not_make_the_exit_late(tmp_path, monkeypatch):
+    """A run killed by a signal leaves no end record: its exit time is when its fork server reaped it.
+
+    The runner's loop is held for a second right as the report arrives (as a long
+    garbage collection in a runner holding thousands of runs' records did, in
+    'make bench SCALE=8'); the exit still counts at 0.2 s, not 1.2 s.
+    """
+    example = write(tmp_path, "killed", """
+        import os, signal, time
+        time.sleep(0.2)
+        os.kill(os.getpid(), signal.SIGTERM)
+    """)
+    reported = forkserver.ForkServer.exited
+
+    async def reported_to_a_busy_runner(self, pid):
+        result = await reported(self, pid)
+        time.sleep(1.0)  # blocks the loop, as a collection over a large heap does
+        return result
+
+    monkeypatch.setattr(forkserver.ForkServer, "exited", reported_to_a_busy_runner)
+    (run,) = asyncio.run(asyncio.wait_for(run_all([Job(example, timeline=False)]), 60))
+    assert run.exit_status == -15
+    assert 0.15 <= run.exit_time < 0.6, run.exit_time

@@ -1,4 +1,4 @@
-"""make bench SCALE=N: renamed copies of the examples that share the cores, each checkable against its own renamed output."""
+"""make bench SCALE=N: renamed copies of the examples that share the cores, each checked against its renamed output."""
 
 from types import SimpleNamespace
 

@@ -13,9 +13,10 @@ longest first at the pace the cores can serve, in waves:
   timeline shows. Each run also costs the harness what it spent per run in
   earlier checks of MEASURE_HARNESS_FROM runs or more (its own process and the
   fork servers, over the runs that share the cores; each new figure averaged
-  with the kept one), or HARNESS_CPU before any. On the guide's 2-core machine that is 0.011 s; charging the
-  constant instead made a check of 10,925 runs take 1.40 times its lower
-  bound, where the measured figure gives 1.21 (``make bench SCALE=8``).
+  with the kept one), or HARNESS_CPU before any. On the guide's 2-core
+  machine that is 0.011 s; charging the constant instead made a check of
+  10,925 runs take 1.40 times its lower bound, where the measured figure
+  gives 1.19 to 1.25 (``make bench SCALE=8``).
 - **Pace.** The cores that other programs leave free, measured at the start,
   times MARGIN, is the CPU per second the runner may hand out. A bucket of
   CPU seconds fills at that rate up to BURST seconds' worth: an example is

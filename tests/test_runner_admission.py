@@ -78,7 +78,7 @@ def test_what_the_harness_spends_per_run_is_measured_and_charged(tmp_path, monke
     example = hello(tmp_path)
     asyncio.run(asyncio.wait_for(run_all([Job(example, timeline=False) for _ in range(7)]), 60))
     assert admission.HARNESS_KEY not in json.loads(admission.COSTS.read_text()), "too few runs to measure"
-    runs = asyncio.run(asyncio.wait_for(run_all([Job(example, timeline=False) for _ in range(8)]), 60))
+    asyncio.run(asyncio.wait_for(run_all([Job(example, timeline=False) for _ in range(8)]), 60))
     kept = json.loads(admission.COSTS.read_text())[admission.HARNESS_KEY]["cpu"]
     assert 0.0 < kept < 1.0, kept  # the fork servers' start-up shared among 8 runs: more than a run costs later
     assert admission.harness_cpu(admission.load()) == kept

@@ -16,7 +16,7 @@ longest first at the pace the cores can serve, in waves:
   with the kept one), or HARNESS_CPU before any. On the guide's 2-core
   machine that is 0.011 s; charging the constant instead made a check of
   10,925 runs take 1.40 times its lower bound, where the measured figure
-  gives 1.19 to 1.25 (``make bench SCALE=8``).
+  gives 1.17 to 1.25 (``make bench SCALE=8``, twelve checks).
 - **Pace.** The cores that other programs leave free, measured at the start,
   times MARGIN, is the CPU per second the runner may hand out. A bucket of
   CPU seconds fills at that rate up to BURST seconds' worth: an example is

@@ -1,8 +1,11 @@
 """make bench SCALE=N: renamed copies of the examples that share the cores, each checked against its renamed output."""
 
+import os
 from types import SimpleNamespace
 
-from harness.bench import copy_examples, describe, percentile
+import pytest
+
+from harness.bench import copy_examples, describe, in_own_process, percentile
 from harness.examples import find_examples
 
 
@@ -49,3 +52,42 @@ def test_a_run_names_its_failures_with_their_reports_and_its_runs_run_again():
     assert "failed              1: x x 1 (3.11)\n    x.py does not match\n    " \
            "  - line 2: 'Two' appeared at 0.9 s" in text
     assert "run again           1 after the machine stalled: y x 1 (3.12)" in text
+
+
+LEFT_BEHIND = []  # what a check leaves in its process
+
+
+def a_result(**changes) -> dict:
+    result = dict(outcomes=[], runs=1, wall=3.0, cpu=1.0, longest=1.0, alone_time=1.0, bound=2.0, ratio=1.5,
+                  shared_wall=1.5, shared_bound=1.0, examples_cpu=0.5, deltas=[0.0], memory=2**20, failed=[],
+                  skipped=[], rerun=[], load=("0.1", "0.2"), cores=2)
+    return result | changes
+
+
+def test_each_check_runs_in_a_process_of_its_own_and_leaves_nothing_in_the_bench():
+    def check(targets):
+        LEFT_BEHIND.append(bytearray(10**6))
+        return a_result(ratio=1.25, failed=[f"pid{os.getpid()}-py3.11"], rerun=["y-py3.12"])
+
+    summary = in_own_process([], check)
+    assert LEFT_BEHIND == []
+    assert summary["ratio"] == 1.25 and summary["rerun"] == ["y-py3.12"]
+    [failed] = summary["failed"]
+    assert failed != f"pid{os.getpid()}-py3.11"
+    assert "  wall / lower bound  1.25" in summary["report"]
+
+
+def test_a_check_that_fails_to_run_is_reported_with_its_traceback():
+    def check(targets):
+        raise ValueError("no Python found")
+
+    with pytest.raises(RuntimeError, match=r"(?s)the check failed to run:.*ValueError: no Python found"):
+        in_own_process([], check)
+
+
+def test_a_check_whose_process_dies_says_so():
+    def check(targets):
+        os._exit(3)
+
+    with pytest.raises(RuntimeError, match=r"ended \(exit status 3\) without reporting"):
+        in_own_process([], check)

@@ -79,6 +79,14 @@ def load(path: Path | None = None) -> dict[str, dict]:
     return found if isinstance(found, dict) else {}
 
 
+def kept(known: dict[str, dict], name: str) -> Cost | None:
+    """The cost kept under `name` in a loaded costs file, or None if it holds none (or something else)."""
+    found = known.get(name)
+    if isinstance(found, dict) and all(isinstance(found.get(field), (int, float)) for field in ("cpu", "duration")):
+        return Cost(float(found["cpu"]), float(found["duration"]))
+    return None
+
+
 def save(measured: dict[str, Cost], path: Path | None = None) -> None:
     """Add these measurements to the file (an average with the previous one), written whole or not at all."""
     if not measured:
@@ -86,15 +94,16 @@ def save(measured: dict[str, Cost], path: Path | None = None) -> None:
     path = path or COSTS
     known = load(path)
     for name, cost in measured.items():
-        old = known.pop(name, None)
-        if isinstance(old, dict) and {"cpu", "duration"} <= set(old):
-            cost = Cost((old["cpu"] + cost.cpu) / 2, (old["duration"] + cost.duration) / 2)
+        old = kept(known, name)
+        known.pop(name, None)  # re-added last: the newest measurements are the ones kept
+        if old is not None:
+            cost = Cost((old.cpu + cost.cpu) / 2, (old.duration + cost.duration) / 2)
         known[name] = {"cpu": round(cost.cpu, 4), "duration": round(cost.duration, 3)}
-    kept = dict(list(known.items())[-MAX_KEPT:])
+    newest = dict(list(known.items())[-MAX_KEPT:])
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f"{path.name}.{os.getpid()}")
-        temporary.write_text(json.dumps(kept, indent=0), encoding="utf-8")
+        temporary.write_text(json.dumps(newest, indent=0), encoding="utf-8")
         os.replace(temporary, path)
     except OSError:
         pass  # a read-only checkout: estimates next time
@@ -102,10 +111,8 @@ def save(measured: dict[str, Cost], path: Path | None = None) -> None:
 
 def harness_cpu(known: dict[str, dict]) -> float:
     """CPU seconds the harness spends on each run: as measured in earlier large checks, else HARNESS_CPU."""
-    found = known.get(HARNESS_KEY)
-    if isinstance(found, dict) and isinstance(found.get("cpu"), (int, float)) and found["cpu"] > 0:
-        return float(found["cpu"])
-    return HARNESS_CPU
+    found = kept(known, HARNESS_KEY)
+    return found.cpu if found is not None and found.cpu > 0 else HARNESS_CPU
 
 
 _TIMELINE_ROW = re.compile(r"^(thread|process) ", re.MULTILINE)

@@ -109,10 +109,8 @@ FREE_SAMPLE = 0.25  # seconds over which the cores other programs leave free are
 
 
 def _cost(job: Job, known: dict[str, dict]) -> admission.Cost:
-    found = known.get(admission.key(job.example, job.python, job.timeline))
-    if isinstance(found, dict) and {"cpu", "duration"} <= set(found):
-        return admission.Cost(float(found["cpu"]), float(found["duration"]))
-    return admission.estimate(job.example, job.expected)
+    found = admission.kept(known, admission.key(job.example, job.python, job.timeline))
+    return found if found is not None else admission.estimate(job.example, job.expected)
 
 
 def _harness_cpu(servers: ForkServers) -> dict[int, float]:

@@ -42,12 +42,19 @@ def test_percentiles():
     assert (percentile(values, 0.5), percentile(values, 0.99), percentile(values, 1.0)) == (51.0, 100.0, 100.0)
 
 
+def a_result(**changes) -> dict:
+    """What one_round returns, with these changes."""
+    result = dict(outcomes=[], runs=1, wall=3.0, cpu=1.0, longest=1.0, alone_time=1.0, bound=2.0, ratio=1.5,
+                  shared_wall=1.5, shared_bound=1.0, examples_cpu=0.5, deltas=[0.0], memory=2**20, failed=[],
+                  skipped=[], rerun=[], load=("0.1", "0.2"), cores=2)
+    return result | changes
+
+
 def test_a_run_names_its_failures_with_their_reports_and_its_runs_run_again():
     failed = SimpleNamespace(ok=False, skipped=None, message="x.py does not match\n  - line 2: 'Two' appeared at 0.9 s")
     passed = SimpleNamespace(ok=True, skipped=None, message="")
-    result = dict(outcomes=[passed, failed], runs=2, wall=3.0, cpu=1.0, longest=1.0, alone_time=1.0, bound=2.0,
-                  ratio=1.5, shared_wall=1.5, shared_bound=1.0, examples_cpu=0.5, deltas=[0.0, 0.1], memory=2**20,
-                  failed=["x-py3.11"], skipped=[], rerun=["y_copy2-py3.12"], load=("0.1", "0.2"), cores=2)
+    result = a_result(outcomes=[passed, failed], runs=2, deltas=[0.0, 0.1], failed=["x-py3.11"],
+                      rerun=["y_copy2-py3.12"])
     text = "\n".join(describe(result))
     assert "failed              1: x x 1 (3.11)\n    x.py does not match\n    " \
            "  - line 2: 'Two' appeared at 0.9 s" in text
@@ -55,13 +62,6 @@ def test_a_run_names_its_failures_with_their_reports_and_its_runs_run_again():
 
 
 LEFT_BEHIND = []  # what a check leaves in its process
-
-
-def a_result(**changes) -> dict:
-    result = dict(outcomes=[], runs=1, wall=3.0, cpu=1.0, longest=1.0, alone_time=1.0, bound=2.0, ratio=1.5,
-                  shared_wall=1.5, shared_bound=1.0, examples_cpu=0.5, deltas=[0.0], memory=2**20, failed=[],
-                  skipped=[], rerun=[], load=("0.1", "0.2"), cores=2)
-    return result | changes
 
 
 def test_each_check_runs_in_a_process_of_its_own_and_leaves_nothing_in_the_bench():

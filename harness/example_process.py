@@ -206,11 +206,10 @@ class ExampleProcess:
                     f"{self.label}: killed after its timeout ({self.timeout:g} s), but its fork server "
                     f"({self.server.name}) did not report its exit within {EXIT_TIMEOUT:g} s"
                 ) from None
-        status, self.cpu, reaped = await exited
+        # `ended`: when its fork server reaped it, not when this loop got round to the report: a run
+        # that leaves no end record (killed by a signal) must not be late because the runner was busy.
+        status, self.cpu, ended = await exited
         self.finished = True
-        # When its fork server reaped it, not when this loop got round to the report: a run that
-        # leaves no end record (killed by a signal) must not be late because the runner was busy.
-        ended = reaped if reaped is not None else time.monotonic()
         await self._output_closed(released, ended)
         run.exit_status = status
         run.left_behind = sorted(os.listdir(self.scratch))

@@ -155,7 +155,7 @@ class ForkServer:
                         resolve(pending, pid)
                 elif "exited" in message:
                     future = self.exits.setdefault(message["exited"], loop.create_future())
-                    resolve(future, (message["status"], message["cpu"], message.get("at")))
+                    resolve(future, (message["status"], message["cpu"], message["at"]))
                 elif "failed" in message:
                     pending = self.pending.pop(message["failed"], None)
                     if pending is not None:
@@ -231,7 +231,7 @@ class ForkServer:
             self.pending.pop(request, None)
             raise
 
-    async def exited(self, pid: int) -> tuple[int, float, float | None]:
+    async def exited(self, pid: int) -> tuple[int, float, float]:
         """(exit status, CPU seconds, time.monotonic() when reaped) of a child, once it has exited."""
         return await self.exits[pid]
 
